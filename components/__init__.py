@@ -1,0 +1,1 @@
+"""Belarus timeline: load, validate and shape events.yaml for the dashboard."""

@@ -1,0 +1,5 @@
+"""Allow `python -m components check`."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,95 @@
+"""`python -m components check|schema`: validate data files in editors' and CI's line format."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .loader import Loaded, SettingError, load_file
+from .model import json_schema
+from .problems import DataError, Problem
+
+BUNDLED = Path(__file__).resolve().parent.parent / "events.yaml"
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "events.schema.json"
+
+
+def summary(loaded: Loaded) -> str:
+    """The OK line: counts of everything and the as_of date."""
+    data = loaded.data
+    return (
+        f"OK: {len(data.events)} events, {len(data.people)} people, {len(data.sources)} sources, "
+        f"{len(data.prisoner_counts)} prisoner counts, as of {data.as_of}"
+    )
+
+
+def _emit(problem: Problem, style: str) -> None:
+    if style == "github":
+        # GitHub Actions turns these workflow commands into annotations on the file.
+        level = "warning" if problem.severity == "warning" else "error"
+        text = f"{problem.path}: {problem.message}" if problem.path else problem.message
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        print(f"::{level} file={problem.file},line={problem.line},col={problem.column}::{text}")
+    else:
+        print(problem)
+
+
+def check(files: Sequence[str], style: str) -> int:
+    """Validate each file; 0 when all are valid, 1 when any has problems, 2 when one can't be read."""
+    status = 0
+    for file in files:
+        try:
+            loaded = load_file(file)
+        except DataError as error:
+            for problem in error.problems:
+                _emit(problem, style)
+            errors = sum(p.severity == "error" for p in error.problems)
+            print(f"{file}: {errors} problem{'s' * (errors != 1)}; fix them and run check again", file=sys.stderr)
+            status = max(status, 1)
+            continue
+        except (OSError, SettingError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            print(f"check: cannot read {file}: {reason}", file=sys.stderr)
+            status = 2
+            continue
+        for warning in loaded.warnings:
+            _emit(warning, style)
+        print(summary(loaded) + (f" ({file})" if len(files) > 1 else ""))
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m components", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate data files (default: the bundled events.yaml)")
+    check_parser.add_argument("files", nargs="*", metavar="FILE")
+    check_parser.add_argument("--format", choices=("text", "github"), default="text", help="github: workflow annotations")
+    schema_parser = commands.add_parser("schema", help="print the JSON Schema, or write it with --write")
+    schema_parser.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return 2 if exit_.code not in (0, None) else 0
+    if args.command == "schema":
+        text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+        if args.write:
+            SCHEMA_FILE.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
+    return check(args.files or [str(BUNDLED)], args.format)
+
+
+def run() -> None:
+    """Run main and exit; no traceback reaches the user whatever happens."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = 130
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        print(f"check: internal error ({type(error).__name__}: {error}); please report it with the file", file=sys.stderr)
+        code = 3
+    sys.exit(code)

@@ -1,0 +1,46 @@
+"""Located problems in a data file, and the one error that carries them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem at a place in a file: `file:line:column: path: message`."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        if self.path:
+            return f"{where}: {self.path}: {prefix}{self.message}"
+        return f"{where}: {prefix}{self.message}"
+
+
+class DataError(Exception):
+    """The data file has problems; `problems` lists every one, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """('events', 17, 'date') -> 'events[17].date'."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
