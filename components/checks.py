@@ -61,8 +61,9 @@ def cross_check(data: Dataset) -> list[Finding]:
         missing(("events", index, "category"), "category", event.category, categories, "categories")
         for position, person_id in enumerate(event.people):
             missing(("events", index, "people", position), "person", person_id, people, "people")
-        for position, source in enumerate(event.sources):
-            missing(("events", index, "sources", position), "source", source, sources, "sources")
+        for field in ("sources", "other_sources"):
+            for position, source in enumerate(getattr(event, field)):
+                missing(("events", index, field, position), "source", source, sources, "sources")
         if event.end is not None and event.end.end < event.date.start:
             findings.append(Finding(("events", index, "end"), f"end {event.end} is before date {event.date}"))
         if event.released_to:
@@ -77,11 +78,14 @@ def cross_check(data: Dataset) -> list[Finding]:
             findings.append(Finding(("events", index, "date"), f"{event.date} is after as_of {data.as_of}; update as_of", "warning"))
     for index, count in enumerate(data.prisoner_counts):
         missing(("prisoner_counts", index, "source"), "source", count.source, sources, "sources")
+        for position, source in enumerate(count.other_sources):
+            missing(("prisoner_counts", index, "other_sources", position), "source", source, sources, "sources")
     dates = Counter(str(count.date) for count in data.prisoner_counts)
     for index, count in enumerate(data.prisoner_counts):
         if dates[str(count.date)] > 1:
             findings.append(Finding(("prisoner_counts", index, "date"), f"two counts for {count.date}; keep one and put the other in its note", "warning"))
-    cited = {s for e in data.events for s in e.sources} | {c.source for c in data.prisoner_counts}
+    cited = {s for e in data.events for s in (*e.sources, *e.other_sources)}
+    cited |= {s for c in data.prisoner_counts for s in (c.source, *c.other_sources)}
     cited |= {s for p in data.people for s in p.sources}
     for source_id in data.sources:
         if source_id not in cited:

@@ -219,6 +219,7 @@ class Event(_Strict):
     status: Status = Field("confirmed", description="confirmed, reported (single or unverified source) or disputed.")
     tags: Slugs = Field(default_factory=list, description="Free tags; `milestone` marks key events on charts.")
     note: OptionalText = Field(None, description="Where sources disagree, what each says.")
+    other_sources: Slugs = Field(default_factory=list, description="Sources of other values the note mentions.")
 
 
 class PrisonerCount(_Strict):
@@ -229,6 +230,7 @@ class PrisonerCount(_Strict):
     source: Slug = Field(description="A source id.")
     approximate: Flag = Field(False, description="true when the source says 'over' or 'about'.")
     note: OptionalText = Field(None, description="Disagreements, dating convention.")
+    other_sources: Slugs = Field(default_factory=list, description="Sources of other figures the note mentions.")
 
 
 class Dataset(_Strict):

@@ -45,6 +45,7 @@ _HINTS = {
     "found character that cannot start any token": "quote values that start with '@', '`', '%' or '!'",
     "while scanning an alias": "quote values that start with '*'",
     "while scanning an anchor": "quote values that start with '&'",
+    "invalid Unicode character escape": "remove the \\u escape: lone surrogates cannot be shown",
 }
 
 
@@ -115,7 +116,7 @@ def read_yaml(text: str, file: str, *, positions: bool = False) -> ReadResult:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
-            if len(builder.problems) >= MAX_PROBLEMS:
+            if builder.stopped or len(builder.problems) >= MAX_PROBLEMS:
                 break
     except yaml.MarkedYAMLError as error:
         builder.problems.append(_syntax_problem(error, file))
@@ -166,7 +167,8 @@ class _Builder:
         self.warnings: list[Problem] = []
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
-        self.skip_depth = 0  # >0 while inside a node that is dropped (too deep)
+        self.skip_depth = 0  # >0 while inside a node that is dropped
+        self.stopped = False  # libyaml slows quadratically with depth: stop at the first too-deep node
 
     def problem(self, mark: yaml.Mark, path: Path, message: str) -> None:
         self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message))
@@ -211,8 +213,7 @@ class _Builder:
             return
         if len(self.stack) >= MAX_DEPTH:
             self.problem(event.start_mark, path, f"nested more than {MAX_DEPTH} levels deep; flatten this value")
-            self.attach(parent, None, path, event.start_mark)
-            self.skip_depth = 1
+            self.stopped = True
             return
         container: dict[str, Tree] | list[Tree] = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.attach(parent, container, path, event.start_mark)
