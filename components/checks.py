@@ -31,7 +31,10 @@ def _duplicates(section: str, ids: list[str]) -> Iterator[Finding]:
     first: dict[str, int] = {}
     for index, value in enumerate(ids):
         if value in first:
-            yield Finding((section, index, "id"), f"id '{value}' is used twice (first by {section}[{first[value]}]); ids must be unique")
+            yield Finding(
+                (section, index, "id"),
+                f"id '{value}' is used twice (first by {section}[{first[value]}]); ids must be unique",
+            )
         else:
             first[value] = index
 
@@ -48,7 +51,9 @@ def cross_check(data: Dataset) -> list[Finding]:
 
     def missing(path: Path, kind: str, value: str, known: set[str], where: str) -> None:
         if value not in known:
-            findings.append(Finding(path, f"unknown {kind} '{value}'{_did_you_mean(value, known)} (add it under '{where}')"))
+            findings.append(
+                Finding(path, f"unknown {kind} '{value}'{_did_you_mean(value, known)} (add it under '{where}')")
+            )
 
     for index, person in enumerate(data.people):
         for position, source in enumerate(person.sources):
@@ -56,7 +61,11 @@ def cross_check(data: Dataset) -> list[Finding]:
         if (person.detained or person.released or person.sentence) and not person.sources:
             findings.append(Finding(("people", index), "give `sources` for the detained/released dates and sentence"))
         if person.detained and person.released and person.released.end < person.detained.start:
-            findings.append(Finding(("people", index, "released"), f"released {person.released} is before detained {person.detained}"))
+            findings.append(
+                Finding(
+                    ("people", index, "released"), f"released {person.released} is before detained {person.detained}"
+                )
+            )
     for index, event in enumerate(data.events):
         missing(("events", index, "category"), "category", event.category, categories, "categories")
         for position, person_id in enumerate(event.people):
@@ -72,10 +81,15 @@ def cross_check(data: Dataset) -> list[Finding]:
                 findings.append(Finding(("events", index, "released_to"), f"give `released` too (at least {total})"))
             elif total > event.released:
                 findings.append(
-                    Finding(("events", index, "released_to"), f"destinations add up to {total}, more than released: {event.released}")
+                    Finding(
+                        ("events", index, "released_to"),
+                        f"destinations add up to {total}, more than released: {event.released}",
+                    )
                 )
         if event.date.start > data.as_of.end:
-            findings.append(Finding(("events", index, "date"), f"{event.date} is after as_of {data.as_of}; update as_of", "warning"))
+            findings.append(
+                Finding(("events", index, "date"), f"{event.date} is after as_of {data.as_of}; update as_of", "warning")
+            )
     for index, count in enumerate(data.prisoner_counts):
         missing(("prisoner_counts", index, "source"), "source", count.source, sources, "sources")
         for position, source in enumerate(count.other_sources):
@@ -83,11 +97,21 @@ def cross_check(data: Dataset) -> list[Finding]:
     dates = Counter(str(count.date) for count in data.prisoner_counts)
     for index, count in enumerate(data.prisoner_counts):
         if dates[str(count.date)] > 1:
-            findings.append(Finding(("prisoner_counts", index, "date"), f"two counts for {count.date}; keep one and put the other in its note", "warning"))
+            findings.append(
+                Finding(
+                    ("prisoner_counts", index, "date"),
+                    f"two counts for {count.date}; keep one and put the other in its note",
+                    "warning",
+                )
+            )
     cited = {s for e in data.events for s in (*e.sources, *e.other_sources)}
     cited |= {s for c in data.prisoner_counts for s in (c.source, *c.other_sources)}
     cited |= {s for p in data.people for s in p.sources}
     for source_id in data.sources:
         if source_id not in cited:
-            findings.append(Finding(("sources", source_id), f"source '{source_id}' is not cited by any entry", "warning", at_key=True))
+            findings.append(
+                Finding(
+                    ("sources", source_id), f"source '{source_id}' is not cited by any entry", "warning", at_key=True
+                )
+            )
     return findings

@@ -66,7 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data files (default: the bundled events.yaml)")
     check_parser.add_argument("files", nargs="*", metavar="FILE")
-    check_parser.add_argument("--format", choices=("text", "github"), default="text", help="github: workflow annotations")
+    check_parser.add_argument(
+        "--format", choices=("text", "github"), default="text", help="github: workflow annotations"
+    )
     schema_parser = commands.add_parser("schema", help="print the JSON Schema, or write it with --write")
     schema_parser.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
     try:
@@ -90,6 +92,8 @@ def run() -> None:
     except KeyboardInterrupt:
         code = 130
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
-        print(f"check: internal error ({type(error).__name__}: {error}); please report it with the file", file=sys.stderr)
+        print(
+            f"check: internal error ({type(error).__name__}: {error}); please report it with the file", file=sys.stderr
+        )
         code = 3
     sys.exit(code)

@@ -58,10 +58,29 @@ def events_frame(data: Dataset) -> pd.DataFrame:
             }
         )
     columns = [
-        "id", "date", "date_label", "precision", "start", "end", "has_end", "category", "category_label", "lane",
-        "title", "summary", "status", "released", "released_to", "people", "people_names", "sources", "tags",
-        "milestone", "note", "search_text",
-    ]  # fmt: skip
+        "id",
+        "date",
+        "date_label",
+        "precision",
+        "start",
+        "end",
+        "has_end",
+        "category",
+        "category_label",
+        "lane",
+        "title",
+        "summary",
+        "status",
+        "released",
+        "released_to",
+        "people",
+        "people_names",
+        "sources",
+        "tags",
+        "milestone",
+        "note",
+        "search_text",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["released"] = frame["released"].astype("Int64")
     frame["start"] = pd.to_datetime(frame["start"])
@@ -91,8 +110,21 @@ def people_frame(data: Dataset) -> pd.DataFrame:
                 "sources": tuple(person.sources),
             }
         )
-    columns = ["id", "name", "aliases", "role", "detained", "detained_label", "released", "released_label",
-               "held_until", "still_held", "sentence", "note", "sources"]  # fmt: skip
+    columns = [
+        "id",
+        "name",
+        "aliases",
+        "role",
+        "detained",
+        "detained_label",
+        "released",
+        "released_label",
+        "held_until",
+        "still_held",
+        "sentence",
+        "note",
+        "sources",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("detained", "released", "held_until"):
         frame[column] = pd.to_datetime(frame[column])
@@ -117,27 +149,41 @@ def counts_frame(data: Dataset) -> pd.DataFrame:
                 "note": count.note,
             }
         )
-    columns = ["date", "date_text", "date_label", "count", "approximate", "source", "source_label", "source_url", "note"]
+    columns = [
+        "date",
+        "date_text",
+        "date_label",
+        "count",
+        "approximate",
+        "source",
+        "source_label",
+        "source_url",
+        "note",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"])
     frame["count"] = frame["count"].astype("int64")
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
 
 
-def releases_frame(events: pd.DataFrame) -> pd.DataFrame:
+def releases_frame(data: Dataset) -> pd.DataFrame:
     """One row per (release event, destination); what no destination accounts for is 'not reported'."""
     rows = []
-    for event in events[events["released"].notna()].itertuples():
-        released = int(event.released)
+    for event in data.events:
+        if event.released is None:
+            continue
+        label = event.date.label
         for destination, number in event.released_to.items():
-            rows.append((event.id, event.start, event.date_label, event.title, destination, number))
-        remainder = released - sum(event.released_to.values())
-        if remainder > 0 or released == 0:
-            rows.append((event.id, event.start, event.date_label, event.title, UNSPECIFIED_DESTINATION, remainder))
+            rows.append((event.id, _timestamp(event.date.start), label, event.title, destination, number))
+        remainder = event.released - sum(event.released_to.values())
+        if remainder > 0 or event.released == 0:
+            rows.append(
+                (event.id, _timestamp(event.date.start), label, event.title, UNSPECIFIED_DESTINATION, remainder)
+            )
     frame = pd.DataFrame(rows, columns=["id", "start", "date_label", "title", "destination", "released"])
     frame["start"] = pd.to_datetime(frame["start"])
     frame["released"] = frame["released"].astype("int64")
-    return frame
+    return frame.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
 
 
 def sources_frame(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:

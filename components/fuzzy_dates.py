@@ -86,7 +86,9 @@ def parse_fuzzy_date(value: object) -> FuzzyDate:
         if loose:
             year, month, day = loose.groups()
             fixed = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
-            raise FuzzyDateError(f"'{value}' is not a date; {FORMAT_HINT} with two-digit month and day (e.g. '{fixed}')")
+            raise FuzzyDateError(
+                f"'{value}' is not a date; {FORMAT_HINT} with two-digit month and day (e.g. '{fixed}')"
+            )
         raise FuzzyDateError(f"'{value}' is not a date; {FORMAT_HINT}")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
@@ -95,9 +97,7 @@ def parse_fuzzy_date(value: object) -> FuzzyDate:
     if month is not None and day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise FuzzyDateError(
-                f"'{value}' is not a real date: {calendar.month_name[month]} {year} has {last} days"
-            )
+            raise FuzzyDateError(f"'{value}' is not a real date: {calendar.month_name[month]} {year} has {last} days")
     return FuzzyDate(year, month, day)
 
 

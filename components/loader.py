@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass
-from pathlib import Path as FilePath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -83,7 +82,9 @@ def load_text(text: str, file: str) -> Loaded:
     tree = result.tree
     if not isinstance(tree, dict):
         kind = "a list" if isinstance(tree, list) else "plain text"
-        raise DataError([Problem(file, 1, 1, "", f"the file must be a mapping with keys like 'title:' and 'events:', not {kind}")])
+        raise DataError(
+            [Problem(file, 1, 1, "", f"the file must be a mapping with keys like 'title:' and 'events:', not {kind}")]
+        )
     try:
         data = Dataset.model_validate(tree)
     except ValidationError as error:
@@ -103,7 +104,11 @@ def load_text(text: str, file: str) -> Loaded:
 
 def _too_big(file: str, size: int, limit: int) -> Problem:
     return Problem(
-        file, 1, 1, "", f"the file is {size:,} bytes, over the limit of {limit:,}; split it or set {MAX_BYTES_VARIABLE} higher"
+        file,
+        1,
+        1,
+        "",
+        f"the file is {size:,} bytes, over the limit of {limit:,}; split it or set {MAX_BYTES_VARIABLE} higher",
     )
 
 
@@ -124,8 +129,9 @@ def _position(located: ReadResult, path: Path, *, at_key: bool = False) -> tuple
 
 def _locate(finding: Finding, located: ReadResult, file: str) -> Problem:
     line, column = _position(located, finding.path, at_key=finding.at_key)
-    severity = "warning" if finding.severity == "warning" else "error"
-    return Problem(file, line, column, format_path(finding.path), finding.message, severity)
+    if finding.severity == "warning":
+        return Problem(file, line, column, format_path(finding.path), finding.message, "warning")
+    return Problem(file, line, column, format_path(finding.path), finding.message)
 
 
 def _model_at(path: Path) -> type[BaseModel]:
@@ -155,7 +161,11 @@ def _locate_validation(error: Any, located: ReadResult, file: str) -> Problem:
         message = "list at least one entry"
     elif kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
         expected = "a list" if kind == "list_type" else "a mapping of fields"
-        got = "nothing (the value is empty)" if value is None else ("text" if isinstance(value, str) else type(value).__name__)
+        got = (
+            "nothing (the value is empty)"
+            if value is None
+            else ("text" if isinstance(value, str) else type(value).__name__)
+        )
         got = {"list": "a list", "dict": "a mapping"}.get(got, got)
         message = f"expected {expected}, got {got}"
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -73,7 +73,9 @@ def _count(value: object) -> int:
     if text is not None and re.fullmatch(r"[0-9][0-9,. _']*", text):
         digits = re.sub(r"\D", "", text)
         raise PydanticCustomError(
-            "count", "'{value}' is not a whole number; write digits only (e.g. {digits})", {"value": text, "digits": digits}
+            "count",
+            "'{value}' is not a whole number; write digits only (e.g. {digits})",
+            {"value": text, "digits": digits},
         )
     raise PydanticCustomError("count", "expected a whole number of 0 or more, got {got}", {"got": _describe(value)})
 
@@ -99,7 +101,9 @@ def _url(value: object) -> str:
 def _color(value: object) -> str:
     text = _text(value)
     if not _COLOR.fullmatch(text):
-        raise PydanticCustomError("color", "'{value}' is not a colour; use #rrggbb (quote it: \"#0072b2\")", {"value": text})
+        raise PydanticCustomError(
+            "color", "'{value}' is not a colour; use #rrggbb (quote it: \"#0072b2\")", {"value": text}
+        )
     return text
 
 
@@ -107,7 +111,9 @@ def _status(value: object) -> str:
     text = _text(value)
     if text not in STATUSES:
         raise PydanticCustomError(
-            "status", "'{value}' is not a status; use one of: {choices}", {"value": text, "choices": ", ".join(STATUSES)}
+            "status",
+            "'{value}' is not a status; use one of: {choices}",
+            {"value": text, "choices": ", ".join(STATUSES)},
         )
     return text
 
@@ -116,7 +122,9 @@ def _mapping(value: object) -> object:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise PydanticCustomError("mapping", "expected a mapping, e.g. {{Lithuania: 9}}, got {got}", {"got": _describe(value)})
+        raise PydanticCustomError(
+            "mapping", "expected a mapping, e.g. {{Lithuania: 9}}, got {got}", {"got": _describe(value)}
+        )
     return value
 
 
@@ -139,24 +147,39 @@ def _type(validator: Callable[[object], Any], schema: dict[str, Any], *, optiona
     return Annotated[Any, PlainValidator(validator), WithJsonSchema(schema)]
 
 
-_DATE_SCHEMA = {"type": "string", "pattern": DATE_PATTERN, "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
+_DATE_SCHEMA = {"type": ["string", "integer"], "pattern": DATE_PATTERN, "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 _SLUG_SCHEMA = {"type": "string", "pattern": f"^{_SLUG.pattern}$"}
 _URL_SCHEMA = {"type": "string", "pattern": "^https?://\\S+$"}
 _COUNT_SCHEMA = {"type": "integer", "minimum": 0}
 
-Date = _type(_date, _DATE_SCHEMA)
-OptionalDate = _type(_date, _DATE_SCHEMA, optional=True)
-Text = _type(_text, _TEXT_SCHEMA)
-OptionalText = _type(_text, _TEXT_SCHEMA, optional=True)
-Slug = _type(_slug, _SLUG_SCHEMA)
-Count = _type(_count, _COUNT_SCHEMA)
-OptionalCount = _type(_count, _COUNT_SCHEMA, optional=True)
-Flag = _type(_flag, {"type": "boolean"})
-Url = _type(_url, _URL_SCHEMA)
-OptionalUrl = _type(_url, _URL_SCHEMA, optional=True)
-OptionalColor = _type(_color, {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}, optional=True)
-Status = _type(_status, {"enum": list(STATUSES)})
+if TYPE_CHECKING:  # what the validators return, for the type checker
+    Date = FuzzyDate
+    OptionalDate = FuzzyDate | None
+    Text = str
+    OptionalText = str | None
+    Slug = str
+    Count = int
+    OptionalCount = int | None
+    Flag = bool
+    Url = str
+    OptionalUrl = str | None
+    OptionalColor = str | None
+    Status = Literal["confirmed", "reported", "disputed"]
+else:
+    Date = _type(_date, _DATE_SCHEMA)
+    OptionalDate = _type(_date, _DATE_SCHEMA, optional=True)
+    Text = _type(_text, _TEXT_SCHEMA)
+    OptionalText = _type(_text, _TEXT_SCHEMA, optional=True)
+    Slug = _type(_slug, _SLUG_SCHEMA)
+    Count = _type(_count, _COUNT_SCHEMA)
+    OptionalCount = _type(_count, _COUNT_SCHEMA, optional=True)
+    Flag = _type(_flag, {"type": "boolean"})
+    Url = _type(_url, _URL_SCHEMA)
+    OptionalUrl = _type(_url, _URL_SCHEMA, optional=True)
+    OptionalColor = _type(_color, {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}, optional=True)
+    Status = _type(_status, {"enum": list(STATUSES)})
+
 Slugs = Annotated[list[Slug], BeforeValidator(_list)]
 Texts = Annotated[list[Text], BeforeValidator(_list)]
 

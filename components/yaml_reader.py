@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -94,9 +95,7 @@ def scan_characters(text: str, file: str) -> list[Problem]:
     for match in _BAD_CHARACTER.finditer(text):
         line, column = _line_column(text, match.start())
         char = match.group()
-        problems.append(
-            Problem(file, line, column, "", f"invisible or control character U+{ord(char):04X}; delete it")
-        )
+        problems.append(Problem(file, line, column, "", f"invisible or control character U+{ord(char):04X}; delete it"))
         if len(problems) >= MAX_PROBLEMS:
             return problems
     for match in _TAB_INDENT.finditer(text):
@@ -143,7 +142,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_mark", "first_lines")
+    __slots__ = ("container", "first_lines", "key", "key_mark", "path")
 
     def __init__(self, container: dict[str, Tree] | list[Tree], path: Path) -> None:
         self.container = container
@@ -170,7 +169,7 @@ class _Builder:
         self.skip_depth = 0  # >0 while inside a node that is dropped
         self.stopped = False  # libyaml slows quadratically with depth: stop at the first too-deep node
 
-    def problem(self, mark: yaml.Mark, path: Path, message: str) -> None:
+    def problem(self, mark: Any, path: Path, message: str) -> None:
         self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message))
 
     def feed(self, event: yaml.Event) -> None:
@@ -179,9 +178,7 @@ class _Builder:
             if self.documents > 1:
                 self.problem(event.start_mark, (), "a second YAML document starts here; keep one document per file")
             return
-        if self.documents > 1 or isinstance(
-            event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
-        ):
+        if self.documents > 1 or isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
             return
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             if self.skip_depth:
@@ -207,7 +204,9 @@ class _Builder:
             self.problem(event.start_mark, path, f"anchor '&{event.anchor}' is not allowed; write each value out")
         tag = getattr(event, "tag", None)
         if tag is not None:
-            self.problem(event.start_mark, path, f"tag '{tag}' is not allowed; remove it (quote the value if it is text)")
+            self.problem(
+                event.start_mark, path, f"tag '{tag}' is not allowed; remove it (quote the value if it is text)"
+            )
         if isinstance(event, yaml.ScalarEvent):
             self.attach(parent, self.scalar(event, path, parent), path, event.start_mark)
             return
@@ -220,7 +219,7 @@ class _Builder:
         self.stack.append(_Frame(container, path))
 
     def take_key(self, frame: _Frame, event: yaml.Event) -> None:
-        mark = event.start_mark
+        mark: Any = event.start_mark
         if not isinstance(event, yaml.ScalarEvent):
             self.problem(mark, frame.path, "a key must be plain text; a list, mapping or alias cannot be a key")
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -245,7 +244,7 @@ class _Builder:
             return (*parent.path, parent.key)
         return (*parent.path, len(parent.container))
 
-    def attach(self, parent: _Frame | None, value: Tree, path: Path, mark: yaml.Mark) -> None:
+    def attach(self, parent: _Frame | None, value: Tree, path: Path, mark: Any) -> None:
         if parent is None:
             self.root = value
         elif isinstance(parent.container, dict):
@@ -270,16 +269,18 @@ class _Builder:
             if parent is not None and path and path[-1] in TEXT_FIELDS:
                 self.check_cut_comment(event, path)
         elif event.style == '"' and _BAD_CHARACTER.search(value):
-            self.problem(event.start_mark, path, "an escape gives an invisible, control or lone surrogate character; remove it")
+            self.problem(
+                event.start_mark, path, "an escape gives an invisible, control or lone surrogate character; remove it"
+            )
         return value
 
     def check_cut_comment(self, event: yaml.ScalarEvent, path: Path) -> None:
         # An unquoted ' #' starts a comment: "title: Protest #2" silently becomes "Protest".
-        end = event.end_mark
+        end: Any = event.end_mark
         line_end = self.text.find("\n", end.index)
         rest = self.text[end.index : line_end if line_end >= 0 else len(self.text)]
         if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
-                self.warnings.append(
+            self.warnings.append(
                 Problem(
                     self.file,
                     end.line + 1,

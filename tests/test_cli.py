@@ -1,0 +1,93 @@
+"""`python -m components check` prints OK or located problems, with exit codes 0, 1 and 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from components.cli import main
+
+from .samples import BUNDLED, ROOT, VALID, YAML_SUITE
+
+
+def run_check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "components", "check", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_check_bundled_file_prints_ok_line() -> None:
+    result = run_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("OK: ") and " events, " in last and " prisoner counts, as of 20" in last
+
+
+def test_check_reports_line_of_bad_date_and_exits_1(write_data) -> None:
+    path = write_data(VALID.replace("    date: 2022-02-28", "    date: 2022-13-01"))
+    result = run_check(str(path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:20:11: events[0].date: '2022-13-01' is not a date: there is no month 13; "
+        "use YYYY, YYYY-MM or YYYY-MM-DD"
+    ]
+    assert "Traceback" not in result.stderr and "1 problem" in result.stderr
+
+
+def test_check_missing_file_exits_2_with_message() -> None:
+    result = run_check("no-such-file.yaml")
+    assert result.returncode == 2
+    assert "cannot read no-such-file.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_folder_exits_2(tmp_path) -> None:
+    result = run_check(str(tmp_path))
+    assert result.returncode == 2 and "cannot read" in result.stderr
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bogus"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_malformed_size_setting_exits_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("EVENTS_MAX_BYTES", "lots")
+    assert main(["check", str(BUNDLED)]) == 2
+    assert "EVENTS_MAX_BYTES='lots' is not a positive whole number" in capsys.readouterr().err
+
+
+def test_several_files_one_bad_exits_1(write_data, capsys: pytest.CaptureFixture[str]) -> None:
+    good = write_data(VALID, "good.yaml")
+    bad = write_data(VALID.replace("    count: 10", "    count: ten"), "bad.yaml")
+    assert main(["check", str(good), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"({good})" in out and f"{bad}:28:12: prisoner_counts[0].count" in out
+
+
+def test_github_format_gives_annotations(write_data, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_data(VALID.replace("    category: war", "    category: wars"))
+    assert main(["check", "--format", "github", str(path)]) == 1
+    assert capsys.readouterr().out.startswith(
+        f"::error file={path},line=22,col=15::events[0].category: unknown category"
+    )
+
+
+def test_whole_yaml_test_suite_in_one_process_exits_1_without_traceback() -> None:
+    files = sorted(str(p) for p in YAML_SUITE.glob("*.yaml"))
+    result = run_check(*files)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    located = {line.split(":")[0] for line in result.stdout.splitlines() if line.count(":") >= 3}
+    assert located == set(files)
+
+
+def test_schema_command_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert '"events"' in capsys.readouterr().out

@@ -1,0 +1,82 @@
+"""The bundled events.yaml is tested like code: the article's facts are on it, each sourced."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components.loader import Loaded, load_file
+from components.model import Event
+
+from .samples import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Loaded:
+    return load_file(BUNDLED)
+
+
+def events_on(loaded: Loaded, date: str) -> list[Event]:
+    return [e for e in loaded.data.events if str(e.date) == date or (e.end and str(e.date) <= date <= str(e.end))]
+
+
+def test_size_is_within_the_aim(loaded: Loaded) -> None:
+    data = loaded.data
+    assert 40 <= len(data.events) <= 80
+    assert len(data.prisoner_counts) >= 20
+    assert len({c.id for c in data.categories}) == len(data.categories)
+
+
+def test_every_event_and_count_cites_an_existing_source(loaded: Loaded) -> None:
+    sources = loaded.data.sources
+    assert all(e.sources and all(s in sources for s in e.sources) for e in loaded.data.events)
+    assert all(c.source in sources for c in loaded.data.prisoner_counts)
+    assert all(s.url.startswith(("https://", "http://")) for s in sources.values())
+
+
+def test_article_meeting_on_thursday_19_march_2026(loaded: Loaded) -> None:
+    meeting = [e for e in events_on(loaded, "2026-03-19") if "john-coale" in e.people]
+    assert meeting, "the article's Coale–Lukashenko meeting"
+    assert dt.date(2026, 3, 19).weekday() == 3  # Thursday, as the article says
+    assert str(loaded.data.as_of) >= "2026-03-19"
+
+
+def test_article_december_release_of_123_to_ukraine_and_lithuania(loaded: Loaded) -> None:
+    december = [e for e in loaded.data.events if str(e.date).startswith("2025-12") and e.released == 123]
+    assert len(december) == 1
+    assert set(december[0].released_to) == {"Ukraine", "Lithuania"}
+    assert sum(december[0].released_to.values()) == 123
+
+
+def test_article_embassy_closed_in_2022(loaded: Loaded) -> None:
+    embassy = [e for e in loaded.data.events if "embassy" in e.title.lower() and str(e.date).startswith("2022")]
+    assert [str(e.date) for e in embassy] == ["2022-02-28"]
+
+
+def test_article_august_2025_phone_call(loaded: Loaded) -> None:
+    calls = [e for e in loaded.data.events if str(e.date).startswith("2025-08") and "donald-trump" in e.people]
+    assert calls and all(e.date.precision == "day" for e in calls)
+
+
+def test_people_named_by_the_article_were_released(loaded: Loaded) -> None:
+    people = {p.id: p for p in loaded.data.people}
+    for person_id in ("ales-bialiatski", "siarhei-tsikhanouski", "viktar-babaryka", "maria-kalesnikava"):
+        person = people[person_id]
+        assert person.detained and person.released and person.sources, person_id
+        assert person.released.start.year == 2025
+
+
+def test_people_have_latin_and_cyrillic_aliases(loaded: Loaded) -> None:
+    for person in loaded.data.people:
+        assert any(any("\u0400" <= ch <= "\u04ff" for ch in alias) for alias in person.aliases), person.id
+
+
+def test_prisoner_counts_span_2020_to_2026_with_the_2023_peak(loaded: Loaded) -> None:
+    counts = loaded.data.prisoner_counts
+    assert str(counts[0].date).startswith("2020-08")
+    assert counts[-1].date.year == 2026
+    peak = max(counts, key=lambda c: c.count)
+    assert peak.date.year == 2023 and 1400 < peak.count < 1600
+    latest = counts[-1]
+    assert latest.count >= 1100
