@@ -11,6 +11,17 @@ from .model import Dataset
 from .search import search_key
 
 UNSPECIFIED_DESTINATION = "Destination not reported"
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+
+
+def categories_frame(data: Dataset) -> pd.DataFrame:
+    """Categories in declared order, each with a colour (its own or the palette's)."""
+    rows = [
+        {"id": c.id, "label": c.label, "color": c.color or PALETTE[i % len(PALETTE)], "order": i}
+        for i, c in enumerate(data.categories)
+    ]
+    return pd.DataFrame(rows, columns=["id", "label", "color", "order"])
 
 
 def _timestamp(day: dt.date) -> pd.Timestamp:

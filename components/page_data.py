@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from .cli import BUNDLED
-from .frames import counts_frame, events_frame, people_frame, releases_frame, sources_frame
+from .frames import categories_frame, counts_frame, events_frame, people_frame, releases_frame, sources_frame
 from .loader import SettingError, load_file
 from .model import Dataset
 from .problems import DataError, Problem
@@ -23,6 +23,7 @@ class PageData:
     """Everything the page draws from one version of the file."""
 
     data: Dataset
+    categories: pd.DataFrame
     events: pd.DataFrame
     people: pd.DataFrame
     counts: pd.DataFrame
@@ -67,6 +68,7 @@ def _build(path: str, version: tuple[int, int] | None) -> PageData | list[str]:
     events = events_frame(loaded.data)
     return PageData(
         data=loaded.data,
+        categories=categories_frame(loaded.data),
         events=events,
         people=people_frame(loaded.data),
         counts=counts_frame(loaded.data),
