@@ -1,32 +1,149 @@
-"""The real Streamlit script, driven by AppTest."""
+"""The real Streamlit script, driven by AppTest: filters, links, tabs, downloads, bad data, live edits."""
 
 from __future__ import annotations
+
+import datetime as dt
+import os
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .samples import ROOT, VALID
+from components.loader import load_file
+
+from .samples import BUNDLED, ROOT, VALID
 
 SCRIPT = str(ROOT / "dashboard.py")
+TOTAL_EVENTS = len(load_file(BUNDLED).data.events)
 
 
-def run_page(monkeypatch: pytest.MonkeyPatch, path: str | None = None) -> AppTest:
+def page(monkeypatch: pytest.MonkeyPatch, path: str | None = None, **params: str) -> AppTest:
     if path:
         monkeypatch.setenv("EVENTS_FILE", path)
     else:
         monkeypatch.delenv("EVENTS_FILE", raising=False)
     app = AppTest.from_file(SCRIPT, default_timeout=60)
+    for name, value in params.items():
+        app.query_params[name] = value
     app.run()
     assert not app.exception, app.exception
     return app
 
 
-def test_page_renders_bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = run_page(monkeypatch)
+def metric(app: AppTest, label: str) -> str:
+    return next(m.value for m in app.metric if m.label == label)
+
+
+def timeline_points(app: AppTest) -> int:
+    import json
+
+    chart = json.loads(app.get("plotly_chart")[0].proto.spec)
+    return sum(
+        len(t.get("customdata") or [])
+        for t in chart["data"]
+        if t.get("mode") == "markers" and t.get("showlegend", True)
+    )
+
+
+def test_page_renders_bundled_data_with_headline_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch)
     assert app.title[0].value.startswith("Belarus")
+    assert metric(app, "Events shown") == f"{TOTAL_EVENTS} of {TOTAL_EVENTS}"
+    assert metric(app, "Political prisoners held").replace("over ", "").replace(",", "").isdigit()
+    assert timeline_points(app) == TOTAL_EVENTS
+    assert dict(app.query_params) == {}
+
+
+def test_search_narrows_events_metrics_figure_and_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch)
+    app.text_input(key="f_query").set_value("Тихановский").run()
+    shown = int(metric(app, "Events shown").split(" of ")[0])
+    assert 0 < shown < TOTAL_EVENTS
+    assert timeline_points(app) == shown
+    assert app.query_params["q"] == "Тихановский"
+
+
+def test_link_reproduces_the_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch, category="releases", **{"from": "2025-01-01", "event": "coale-visit-123-freed-2025-12-13"})
+    assert app.multiselect(key="f_categories").value == ["releases"]
+    assert app.date_input(key="f_dates").value[0] == dt.date(2025, 1, 1)
+    shown = int(metric(app, "Events shown").split(" of ")[0])
+    assert 0 < shown < 20
+    assert any("123" in m.value for m in app.markdown), "details of the selected event"
+    assert app.query_params["event"] == "coale-visit-123-freed-2025-12-13"
+
+
+def test_bad_link_params_are_dropped_with_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch, category="releases,nope", event="gone", **{"from": "2022-13-40"})
+    notices = " ".join(w.value for w in app.warning)
+    assert "unknown category in the link: nope" in notices and "'gone'" in notices and "from=2022-13-40" in notices
+    assert app.multiselect(key="f_categories").value == ["releases"]
+
+
+def test_tab_comes_from_the_link_and_goes_into_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch, tab="table")
+    assert app.get("arrow_data_frame") or app.dataframe
+    assert {b.proto.label for b in app.get("download_button")} == {
+        "Events (CSV)",
+        "Events (JSON)",
+        "Prisoner counts (CSV)",
+    }
+    assert app.query_params["tab"] == "table"
+
+
+@pytest.mark.parametrize("tab", ["detentions", "prisoners", "sources"])
+def test_every_tab_renders(monkeypatch: pytest.MonkeyPatch, tab: str) -> None:
+    app = page(monkeypatch, tab=tab)
+    assert app.subheader, tab
+
+
+def test_empty_result_says_how_to_widen(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch, q="zzzz-no-such-word")
+    assert metric(app, "Events shown") == f"0 of {TOTAL_EVENTS}"
+    assert any("No events match" in i.value for i in app.info)
+
+
+def test_clear_filters_restores_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch, q="Bialiatski", status="confirmed")
+    app.button[0].click().run()
+    assert metric(app, "Events shown") == f"{TOTAL_EVENTS} of {TOTAL_EVENTS}"
+    assert "q" not in app.query_params
+
+
+def test_events_file_is_honoured(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
+    app = page(monkeypatch, str(write_data(VALID, "other.yaml")))
+    assert app.title[0].value == "Test timeline"
+    assert metric(app, "Events shown") == "1 of 1"
 
 
 def test_broken_file_shows_located_errors(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
     path = write_data(VALID.replace("    date: 2022-02-28", "    date: 2022-13-01"), "broken.yaml")
-    app = run_page(monkeypatch, str(path))
-    assert "broken.yaml:20:11: events[0].date" in app.error[0].value
+    app = page(monkeypatch, str(path))
+    assert "1 problem" in app.error[0].value
+    assert "broken.yaml:20:11: events[0].date: '2022-13-01' is not a date" in app.code[0].value
+
+
+def test_file_broken_after_loading_keeps_last_valid_version_and_edits_show_up(
+    monkeypatch: pytest.MonkeyPatch, write_data
+) -> None:
+    path = write_data(VALID, "live.yaml")
+    app = page(monkeypatch, str(path))
+    assert metric(app, "Events shown") == "1 of 1"
+    path.write_text(VALID.replace("    count: 10", "    count: ten"), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a new version even within the file system's time resolution
+    app.run()
+    assert "prisoner_counts[0].count" in app.code[0].value
+    assert any("last valid version" in w.value for w in app.warning)
+    assert metric(app, "Events shown") == "1 of 1"
+    path.write_text(VALID.replace("title: An event", "title: An edited event"), encoding="utf-8")
+    app.run()
+    assert not app.error and timeline_points(app) == 1
+    assert "An edited event" in app.get("plotly_chart")[0].proto.spec
+
+
+def test_markdown_and_html_in_data_stay_text(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
+    hostile = VALID.replace(
+        "summary: Something happened.", 'summary: "![x](https://example.org/p.png) <b>bold</b> $x$"'
+    )
+    app = page(monkeypatch, str(write_data(hostile, "hostile.yaml")), event="e1")
+    body = next(m.value for m in app.markdown if "example" in m.value)
+    assert "\\!\\[x\\]" in body and "\\<b\\>" in body and "\\$x\\$" in body

@@ -1,0 +1,364 @@
+"""Figures are checked by structure: traces, axes, order, ids and escaped hover text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components.figures import (
+    PERIOD_LEGEND,
+    STATUS_SYMBOLS,
+    detention_figure,
+    prisoners_figure,
+    releases_figure,
+    timeline_figure,
+)
+from components.frames import (
+    UNSPECIFIED_DESTINATION,
+    categories_frame,
+    counts_frame,
+    events_frame,
+    people_frame,
+    releases_frame,
+)
+from components.loader import load_file, load_text
+from components.model import Dataset
+
+from .samples import BUNDLED
+
+SCRIPT = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+SMALL = f"""\
+title: Figure test timeline
+description: Every kind of entry the figures draw.
+as_of: 2026-03-19
+categories:
+  - id: power
+    label: Power
+  - id: war
+    label: War
+  - id: empty
+    label: Nothing here
+  - id: releases
+    label: Releases
+people:
+  - id: early
+    name: Early Arrest
+    aliases: []
+    role: Blogger
+    detained: 2020-05-29
+    released: 2025-06-21
+    sentence: "18 years"
+    sources: [s1]
+  - id: late
+    name: Late Arrest
+    aliases: []
+    role: "Lawyer <b>bold</b>"
+    detained: 2021-07
+    sources: [s1]
+  - id: free
+    name: Never Detained
+    aliases: []
+    role: Envoy
+sources:
+  s1:
+    title: A source
+    publisher: "Pub <i>"
+    url: https://example.org/a
+    published: 2022-02-28
+events:
+  - id: year-event
+    date: 2021
+    title: A year-long thing
+    category: war
+    summary: All year.
+    sources: [s1]
+    status: reported
+  - id: day-event
+    date: 2022-02-24
+    title: "{SCRIPT}"
+    category: war
+    summary: A day.
+    sources: [s1]
+    status: disputed
+    people: [early]
+    tags: [milestone]
+  - id: span-event
+    date: 2020-08-09
+    end: 2020-08-13
+    title: Days of protest
+    category: power
+    summary: Several days.
+    sources: [s1]
+  - id: release-b
+    date: 2025-09-11
+    title: Second release, a title long enough to need truncating on the chart
+    category: releases
+    summary: Freed.
+    sources: [s1]
+    released: 52
+    released_to: {{Lithuania: 50}}
+    tags: [milestone]
+  - id: release-a
+    date: 2025-06-21
+    title: First release
+    category: releases
+    summary: Freed.
+    sources: [s1]
+    released: 14
+    released_to: {{Lithuania: 10, Poland: 4}}
+prisoner_counts:
+  - date: 2020-08-09
+    count: 25
+    source: s1
+  - date: 2021-03
+    count: 1100
+    source: s1
+    approximate: true
+  - date: 2022
+    count: 1200
+    source: s1
+"""
+
+EMPTY = """\
+title: Empty
+description: No entries.
+as_of: 2026
+categories:
+  - id: war
+    label: War
+sources: {}
+"""
+
+
+def small() -> Dataset:
+    return load_text(SMALL, "events.yaml").data
+
+
+def empty() -> Dataset:
+    return load_text(EMPTY, "events.yaml").data
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Dataset:
+    return load_file(BUNDLED).data
+
+
+def traces_by_name(figure):
+    return {trace.name: trace for trace in figure.data}
+
+
+def timeline(data: Dataset, selected: str | None = None):
+    return timeline_figure(events_frame(data), categories_frame(data), selected=selected)
+
+
+def marker_traces(figure):
+    return [t for t in figure.data if t.mode == "markers" and t.customdata is not None]
+
+
+def point_of(figure, event_id: str):
+    for trace in marker_traces(figure):
+        if event_id in trace.customdata:
+            index = list(trace.customdata).index(event_id)
+            return trace, index
+    raise AssertionError(f"{event_id} not drawn")
+
+
+def test_timeline_lanes_follow_declared_category_order_including_empty_lanes() -> None:
+    figure = timeline(small())
+    assert list(figure.layout.yaxis.categoryarray) == ["Power", "War", "Nothing here", "Releases"]
+    assert figure.layout.yaxis.type == "category" and figure.layout.yaxis.autorange == "reversed"
+    assert [t.name for t in marker_traces(figure)] == ["Power", "War", "Nothing here", "Releases"]
+
+
+def test_timeline_lane_order_matches_bundled_categories(bundled: Dataset) -> None:
+    figure = timeline(bundled)
+    assert list(figure.layout.yaxis.categoryarray) == [c.label for c in bundled.categories]
+    assert figure.layout.xaxis.type == "date" and figure.layout.xaxis.rangeslider.visible
+
+
+def test_timeline_marker_colours_come_from_categories(bundled: Dataset) -> None:
+    figure = timeline(bundled)
+    colours = dict(zip(categories_frame(bundled)["label"], categories_frame(bundled)["color"], strict=True))
+    assert {t.name: t.marker.color for t in marker_traces(figure)} == colours
+
+
+def test_timeline_customdata_are_event_ids(bundled: Dataset) -> None:
+    figure = timeline(bundled)
+    drawn = [event_id for trace in marker_traces(figure) for event_id in trace.customdata]
+    assert all(isinstance(event_id, str) for event_id in drawn)
+    assert sorted(drawn) == sorted(event.id for event in bundled.events)
+
+
+def test_timeline_hover_of_year_event_shows_the_year_not_1_january() -> None:
+    trace, index = point_of(timeline(small()), "year-event")
+    hover = trace.text[index]
+    assert "2021" in hover and "2021-01-01" not in hover and "January" not in hover
+    assert "<b>A year-long thing</b>" in hover and "Status: reported" in hover
+
+
+def test_timeline_hover_names_people_freed_and_people() -> None:
+    figure = timeline(small())
+    trace, index = point_of(figure, "release-a")
+    assert "People freed: 14" in trace.text[index]
+    trace, index = point_of(figure, "day-event")
+    assert "People: Early Arrest" in trace.text[index]
+
+
+def test_timeline_status_is_a_marker_shape_with_a_legend_key() -> None:
+    figure = timeline(small())
+    for event_id, symbol in [("span-event", "circle"), ("year-event", "diamond"), ("day-event", "x")]:
+        trace, index = point_of(figure, event_id)
+        assert trace.marker.symbol[index] == symbol
+    names = traces_by_name(figure)
+    for status, symbol in STATUS_SYMBOLS.items():
+        key = names[status.capitalize()]
+        assert key.marker.symbol == symbol and list(key.x) == [None]
+    assert PERIOD_LEGEND in names
+
+
+def test_timeline_fuzzy_and_spanning_events_get_a_period_line_with_the_marker_in_the_middle() -> None:
+    figure = timeline(small())
+    spans = [t for t in figure.data if t.mode == "lines" and t.showlegend is False]
+    assert {t.name for t in spans} == {"Power period", "War period"}
+    war = traces_by_name(figure)["War period"]
+    assert war.hoverinfo == "skip" and war.opacity == pytest.approx(0.35)
+    assert [None if x is None else str(x.date()) for x in war.x] == ["2021-01-01", "2021-12-31", None]
+    trace, index = point_of(figure, "year-event")
+    assert str(pd.Timestamp(trace.x[index]).date()) == "2021-07-02"
+    trace, index = point_of(figure, "day-event")
+    assert str(pd.Timestamp(trace.x[index]).date()) == "2022-02-24"
+
+
+def test_timeline_selected_event_gets_a_ring() -> None:
+    figure = timeline(small(), selected="day-event")
+    ring = traces_by_name(figure)["Selected"]
+    assert ring.marker.symbol == "circle-open" and ring.showlegend is False
+    assert list(ring.y) == ["War"] and str(pd.Timestamp(ring.x[0]).date()) == "2022-02-24"
+    assert "Selected" not in traces_by_name(timeline(small()))
+
+
+def test_timeline_initial_range_pads_the_events_by_30_days() -> None:
+    figure = timeline(small())
+    assert list(figure.layout.xaxis.range) == ["2020-07-10", "2025-10-11"]
+    assert figure.layout.clickmode == "event+select" and figure.layout.dragmode == "zoom"
+    assert figure.layout.height > timeline_figure(events_frame(empty()), categories_frame(empty())).layout.height
+
+
+def test_timeline_escapes_html_in_titles() -> None:
+    trace, index = point_of(timeline(small()), "day-event")
+    assert ESCAPED in trace.text[index] and SCRIPT not in trace.text[index]
+
+
+def test_timeline_without_events_keeps_its_lanes() -> None:
+    data = empty()
+    figure = timeline_figure(events_frame(data), categories_frame(data), selected="missing")
+    assert list(figure.layout.yaxis.categoryarray) == ["War"]
+    assert [len(t.x) for t in marker_traces(figure)] == [0]
+    assert figure.layout.xaxis.type == "date"
+
+
+def test_detention_rows_are_ordered_by_arrest_with_still_held_drawn_apart() -> None:
+    figure = detention_figure(people_frame(small()))
+    assert list(figure.layout.yaxis.categoryarray) == ["Early Arrest", "Late Arrest"]
+    assert figure.layout.xaxis.type == "date" and figure.layout.yaxis.autorange == "reversed"
+    names = traces_by_name(figure)
+    assert list(names) == ["Released", "Still held"]
+    held = names["Still held"]
+    assert held.orientation == "h" and held.marker.pattern.shape == "/"
+    assert list(held.base) == ["2021-07-01"]
+    days = held.x[0] / 86_400_000
+    assert pd.Timestamp("2021-07-01") + pd.Timedelta(days=days) == pd.Timestamp("2026-03-19")
+
+
+def test_detention_hover_tells_dates_sentence_and_escapes_roles() -> None:
+    names = traces_by_name(detention_figure(people_frame(small())))
+    released = names["Released"].hovertext[0]
+    assert "Detained 29 May 2020" in released and "Released 21 June 2025" in released
+    assert "Sentence: 18 years" in released
+    held = names["Still held"].hovertext[0]
+    assert "Detained July 2021" in held and "Still held as of 19 March 2026" in held
+    assert "Lawyer &lt;b&gt;bold&lt;/b&gt;" in held
+
+
+def test_detention_bundled_people_are_in_arrest_order(bundled: Dataset) -> None:
+    people = people_frame(bundled)
+    expected = list(people[people["detained"].notna()].sort_values("detained", kind="stable")["name"])
+    assert list(detention_figure(people).layout.yaxis.categoryarray) == expected
+
+
+def test_prisoners_figure_has_counts_approximate_points_and_releases() -> None:
+    data = small()
+    figure = prisoners_figure(counts_frame(data), events_frame(data))
+    assert [t.name for t in figure.data] == ["Political prisoners (Viasna)", "Approximate (over/about)", "People freed"]
+    counts, approximate, freed = figure.data
+    assert counts.mode == "lines+markers" and list(counts.y) == [25, 1100, 1200]
+    assert "over 1,100" in approximate.text[0] and approximate.marker.symbol == "circle-open"
+    assert "2022" in counts.text[2] and "2022-01-01" not in counts.text[2]
+    assert "Source: Pub &lt;i&gt;: A source" in counts.text[0]
+    assert freed.yaxis == "y2" and list(freed.y) == [14, 52] and list(freed.customdata) == ["release-a", "release-b"]
+    assert figure.layout.yaxis2.overlaying == "y" and figure.layout.yaxis2.side == "right"
+    assert figure.layout.yaxis2.title.text == "People freed" and figure.layout.xaxis.type == "date"
+
+
+def test_prisoners_milestones_are_dotted_lines_with_labels_at_their_dates(bundled: Dataset) -> None:
+    events = events_frame(bundled)
+    figure = prisoners_figure(counts_frame(bundled), events)
+    milestones = events[events["milestone"]]
+    shapes, annotations = figure.layout.shapes, figure.layout.annotations
+    assert len(shapes) == len(annotations) == len(milestones) > 0
+    assert [pd.Timestamp(s.x0) for s in shapes] == list(milestones["start"])
+    assert [pd.Timestamp(a.x) for a in annotations] == list(milestones["start"])
+    assert all(s.type == "line" and s.yref == "paper" and s.line.dash == "dot" for s in shapes)
+    assert all(len(a.text) <= 60 for a in annotations)
+
+
+def test_prisoners_milestone_labels_are_escaped_and_truncated() -> None:
+    data = small()
+    figure = prisoners_figure(counts_frame(data), events_frame(data))
+    texts = [a.text for a in figure.layout.annotations]
+    assert texts[0] == ESCAPED
+    assert texts[1].endswith("…") and len(texts[1]) <= 40
+    assert all(SCRIPT not in (a.hovertext or "") for a in figure.layout.annotations)
+
+
+def test_releases_are_stacked_per_destination_with_the_cumulative_total() -> None:
+    figure = releases_figure(releases_frame(small()))
+    assert figure.layout.barmode == "stack"
+    names = traces_by_name(figure)
+    assert list(names) == ["Lithuania", "Poland", UNSPECIFIED_DESTINATION, "Cumulative freed"]
+    assert names[UNSPECIFIED_DESTINATION].marker.color == "#999999"
+    assert list(names["Lithuania"].x) == ["release-a", "release-b"] and list(names["Lithuania"].y) == [10, 50]
+    assert list(names["Lithuania"].customdata) == ["release-a", "release-b"]
+    cumulative = names["Cumulative freed"]
+    assert cumulative.yaxis == "y2" and cumulative.mode == "lines+markers" and list(cumulative.y) == [14, 66]
+    assert list(figure.layout.xaxis.tickvals) == ["release-a", "release-b"]
+    assert list(figure.layout.xaxis.ticktext) == ["21 June 2025", "11 September 2025"]
+    assert "Poland: 4" in names["Poland"].hovertext[0] and "First release" in names["Poland"].hovertext[0]
+
+
+def test_releases_cumulative_ends_at_the_bundled_total(bundled: Dataset) -> None:
+    figure = releases_figure(releases_frame(bundled))
+    total = sum(event.released or 0 for event in bundled.events)
+    assert traces_by_name(figure)["Cumulative freed"].y[-1] == total
+    ticks = list(figure.layout.xaxis.tickvals)
+    starts = events_frame(bundled).set_index("id").loc[ticks, "start"]
+    assert starts.is_monotonic_increasing
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda data: timeline_figure(events_frame(data), categories_frame(data)),
+        lambda data: detention_figure(people_frame(data)),
+        lambda data: prisoners_figure(counts_frame(data), events_frame(data)),
+        lambda data: releases_figure(releases_frame(data)),
+    ],
+    ids=["timeline", "detention", "prisoners", "releases"],
+)
+def test_figures_build_from_empty_data(build) -> None:
+    figure = build(empty())
+    assert figure.layout.template.layout is not None
+    assert figure.layout.xaxis.title.text
+    figure.to_json()
