@@ -85,10 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return check(args.files or [str(BUNDLED)], args.format)
 
 
-def run() -> None:
+def check_entry() -> None:
+    """`timeline-check FILE...`: the check command as its own program (pre-commit hook)."""
+    run(["check", *sys.argv[1:]])
+
+
+def run(argv: Sequence[str] | None = None) -> None:
     """Run main and exit; no traceback reaches the user whatever happens."""
     try:
-        code = main()
+        code = main(argv)
     except KeyboardInterrupt:
         code = 130
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
