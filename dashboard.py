@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components import views
+from components.add_event import add_event_dialog, dialog_is_open, open_dialog
+from components.drafts import event_prefill
 from components.model import STATUSES
 from components.page_data import data_file, load_page_data
 from components.sidebar import EVENT, TAB, filters_sidebar, seed_widgets
@@ -36,8 +38,10 @@ def main() -> None:
         link_view, notices = view_from_params(st.query_params.to_dict(), choices)
         notices += seed_widgets(link_view, page, tabs=list(TABS))
         st.session_state["seeded"] = True
+        st.session_state["tab_from_link"] = link_view.tab
         st.session_state["notices"] = notices
     filters = filters_sidebar(page)
+    st.sidebar.button("Add an event", icon=":material/add:", use_container_width=True, on_click=open_dialog)
     shown = views.shown_frames(page, filters)
 
     views.render_header(page, shown)
@@ -48,8 +52,9 @@ def main() -> None:
         views.render_empty_result()
 
     labels = list(TABS.values())
-    active = TABS.get(st.session_state.get(TAB) or "timeline", labels[0])
-    containers = dict(zip(TABS, st.tabs(labels, key="tab_label", default=active, on_change="rerun"), strict=True))
+    # The default must stay the same all session (it is part of the widget's identity): the link's tab.
+    first = TABS.get(st.session_state.get("tab_from_link") or "timeline", labels[0])
+    containers = dict(zip(TABS, st.tabs(labels, key="tab_label", default=first, on_change="rerun"), strict=True))
     tab = next((k for k, v in TABS.items() if v == st.session_state.get("tab_label")), "timeline")
     st.session_state[TAB] = tab
     with containers[tab]:
@@ -58,6 +63,12 @@ def main() -> None:
             event = views.render_event_picker(page)
             if event:
                 views.render_event_details(page, event)
+                st.button(
+                    "Duplicate as new",
+                    icon=":material/content_copy:",
+                    on_click=open_dialog,
+                    args=(event_prefill(page.data, event),),
+                )
         elif tab == "detentions":
             views.render_detentions(shown)
         elif tab == "prisoners":
@@ -66,6 +77,9 @@ def main() -> None:
             views.render_table(page, shown, views.share_link({}))
         else:
             views.render_sources(page)
+
+    if dialog_is_open():
+        add_event_dialog(page, path)
 
     params = params_from_view(View(filters, st.session_state.get(EVENT), tab), default_tab="timeline")
     if st.query_params.to_dict() != params:

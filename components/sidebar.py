@@ -13,7 +13,8 @@ from .page_data import PageData
 from .view_state import View
 
 DATES, CATEGORIES, PEOPLE, STATUS, QUERY = "f_dates", "f_categories", "f_people", "f_status", "f_query"
-EVENT, TAB = "selected_event", "selected_tab"  # plain state: kept while their widgets are not drawn
+EVENT, TAB = "selected_event", "selected_tab"
+BOUNDS = "f_dates_bounds"  # the range the picker last offered  # plain state: kept while their widgets are not drawn
 
 
 def date_bounds(page: PageData) -> tuple[dt.date, dt.date]:
@@ -45,6 +46,14 @@ def seed_widgets(view: View, page: PageData, *, tabs: list[str]) -> list[str]:
     return notices
 
 
+def _fit_dates(value: object, bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, ...]:
+    """The picker's value within the data's range; 'everything' stays everything when the data grows."""
+    low, high = bounds
+    if not isinstance(value, (tuple, list)) or not value or value == tuple(st.session_state.get(BOUNDS, ())):
+        return (low, high)
+    return tuple(min(max(day, low), high) for day in value)
+
+
 def clear_filters(page: PageData) -> None:
     """Callback of 'Clear filters': every filter back to 'everything'."""
     st.session_state[DATES] = date_bounds(page)
@@ -71,8 +80,8 @@ def filters_sidebar(page: PageData) -> Filters:
             help="Titles, summaries and people's names in any spelling: "
             "Tikhanovsky, Cichanoŭski and Тихановский all work.",
         )
-        if DATES not in st.session_state:  # a value and a state for one widget make Streamlit warn
-            st.session_state[DATES] = (low, high)
+        st.session_state[DATES] = _fit_dates(st.session_state.get(DATES), (low, high))
+        st.session_state[BOUNDS] = (low, high)
         dates = st.date_input("Dates", min_value=low, max_value=high, key=DATES, format="YYYY-MM-DD")
         chosen_categories = st.multiselect(
             "Categories", list(categories), key=CATEGORIES, format_func=lambda v: categories[v], placeholder="All"

@@ -99,7 +99,7 @@ def _on_timeline_select() -> None:
 
 def render_timeline(page: PageData, shown: Shown) -> None:
     """The event timeline; clicking an event opens its details below."""
-    st.subheader("Events by category")
+    st.header("Events by category")
     figure = timeline_figure(shown.events, page.categories, selected=st.session_state.get(EVENT))
     st.plotly_chart(figure, key=TIMELINE_CHART, on_select=_on_timeline_select, selection_mode="points")
     st.caption(
@@ -168,7 +168,7 @@ def render_event_details(page: PageData, event_id: str) -> None:
 
 def render_detentions(shown: Shown) -> None:
     """Who was held, from arrest to release or to the data's date."""
-    st.subheader("Detentions of the people named")
+    st.header("Detentions of the people named")
     if shown.people.empty:
         st.info("No detentions in the dates, people or search chosen.")
         return
@@ -194,7 +194,7 @@ def render_detentions(shown: Shown) -> None:
 
 def render_prisoners(shown: Shown) -> None:
     """Viasna's count over time with releases and key events, then people freed per release."""
-    st.subheader("Political prisoners held (Viasna)")
+    st.header("Political prisoners held (Viasna)")
     if shown.counts.empty and shown.releases.empty:
         st.info("No prisoner counts or releases in the dates chosen.")
         return
@@ -215,7 +215,7 @@ def render_prisoners(shown: Shown) -> None:
                 "source_url": st.column_config.LinkColumn("Link"),
             },
         )
-    st.subheader("People freed per release")
+    st.header("People freed per release")
     if shown.releases.empty:
         st.info("No releases in the events shown.")
         return
@@ -257,7 +257,7 @@ def events_table(page: PageData, events: pd.DataFrame) -> pd.DataFrame:
 
 def render_table(page: PageData, shown: Shown, origin: str) -> None:
     """The filtered events as a table, and downloads that cite their origin."""
-    st.subheader(f"{len(shown.events)} events")
+    st.header(f"{len(shown.events)} events")
     st.dataframe(
         events_table(page, shown.events),
         hide_index=True,
@@ -279,7 +279,7 @@ def render_table(page: PageData, shown: Shown, origin: str) -> None:
 
 def render_sources(page: PageData) -> None:
     """Every source with the events that cite it."""
-    st.subheader(f"{len(page.sources)} sources")
+    st.header(f"{len(page.sources)} sources")
     table = page.sources.sort_values("published_sort", ascending=False)
     st.dataframe(
         table[["publisher", "title", "published", "url", "cited_by", "note"]],

@@ -93,7 +93,7 @@ def test_tab_comes_from_the_link_and_goes_into_it(monkeypatch: pytest.MonkeyPatc
 @pytest.mark.parametrize("tab", ["detentions", "prisoners", "sources"])
 def test_every_tab_renders(monkeypatch: pytest.MonkeyPatch, tab: str) -> None:
     app = page(monkeypatch, tab=tab)
-    assert app.subheader, tab
+    assert app.header, tab
 
 
 def test_empty_result_says_how_to_widen(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,7 +21,14 @@ def data():
 
 
 def event(**changes):
-    values = {"id": "e2", "date": "2022-03", "title": "A new event", "category": "war", "summary": "S.", "sources": ["s1"]}
+    values = {
+        "id": "e2",
+        "date": "2022-03",
+        "title": "A new event",
+        "category": "war",
+        "summary": "S.",
+        "sources": ["s1"],
+    }
     values.update(changes)
     return {k: v for k, v in values.items() if v is not None}
 

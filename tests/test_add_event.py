@@ -1,0 +1,104 @@
+"""The add-event dialog in the real script (AppTest): checks as one types, preview, save, refusal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.loader import load_file
+
+from .samples import ROOT, VALID
+
+SCRIPT = str(ROOT / "dashboard.py")
+
+
+def open_form(monkeypatch: pytest.MonkeyPatch, path: Path, *, allow: bool, **params: str) -> AppTest:
+    monkeypatch.setenv("EVENTS_FILE", str(path))
+    if allow:
+        monkeypatch.setenv("ALLOW_EDITS", "1")
+    else:
+        monkeypatch.delenv("ALLOW_EDITS", raising=False)
+    app = AppTest.from_file(SCRIPT, default_timeout=60)
+    for name, value in params.items():
+        app.query_params[name] = value
+    app.run()
+    next(b for b in app.button if b.label == "Add an event").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def fill_valid(app: AppTest) -> AppTest:
+    app.text_input(key="draft_title").set_value("A new event").run()
+    app.text_area(key="draft_summary").set_value("Something else happened.").run()
+    app.selectbox(key="draft_category").set_value("war").run()
+    app.multiselect(key="draft_sources").set_value(["s1"]).run()
+    app.number_input(key="draft_year").set_value(2023).run()
+    app.number_input(key="draft_month").set_value(5).run()
+    app.number_input(key="draft_day").set_value(2).run()
+    return app
+
+
+def errors(app: AppTest) -> list[str]:
+    return [e.value for e in app.error]
+
+
+def test_problems_show_beside_their_fields_as_one_types(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
+    app = open_form(monkeypatch, write_data(VALID), allow=True)
+    assert errors(app) == []  # empty required fields are not flagged before a save attempt
+    app.text_input(key="draft_end").set_value("2022-13").run()
+    assert any("no month 13" in e for e in errors(app))
+    app.text_input(key="draft_released").set_value("1,100").run()
+    assert any("digits only" in e for e in errors(app))
+    app.number_input(key="draft_day").set_value(31).run()
+    app.number_input(key="draft_month").set_value(2).run()
+    assert any("has 28 days" in e or "has 29 days" in e for e in errors(app))
+
+
+def test_valid_draft_shows_a_preview_and_saves(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
+    path = write_data(VALID)
+    app = fill_valid(open_form(monkeypatch, path, allow=True))
+    assert errors(app) == []
+    assert len(app.get("plotly_chart")) == 2  # the page's timeline and the preview
+    before = path.read_text(encoding="utf-8")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert not app.exception
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before.split("prisoner_counts:")[0])
+    assert [e.id for e in load_file(path).data.events] == ["e1", "a-new-event-2023-05-02"]
+    assert app.query_params["event"] == "a-new-event-2023-05-02"
+    assert next(m.value for m in app.metric if m.label == "Events shown") == "2 of 2"
+
+
+def test_save_attempt_with_empty_fields_flags_them_and_writes_nothing(
+    monkeypatch: pytest.MonkeyPatch, write_data
+) -> None:
+    path = write_data(VALID)
+    app = open_form(monkeypatch, path, allow=True)
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert errors(app).count("required") >= 3
+    assert path.read_text(encoding="utf-8") == VALID
+
+
+def test_without_permission_there_is_no_save_but_yaml_to_copy(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
+    path = write_data(VALID)
+    app = fill_valid(open_form(monkeypatch, path, allow=False, ALLOW_EDITS="1", allow_edits="1"))
+    app.session_state["allow_edits"] = True
+    app.run()
+    assert not [b for b in app.button if b.label == "Save"]
+    yaml_text = app.code[-1].value
+    assert 'title: "A new event"' in yaml_text and "date: 2023-05-02" in yaml_text
+    assert {b.proto.label for b in app.get("download_button")} >= {"Download entry (YAML)"}
+    assert path.read_text(encoding="utf-8") == VALID
+
+
+def test_duplicate_as_new_starts_from_the_event(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
+    monkeypatch.setenv("EVENTS_FILE", str(write_data(VALID)))
+    app = AppTest.from_file(SCRIPT, default_timeout=60)
+    app.query_params["event"] = "e1"
+    app.run()
+    next(b for b in app.button if b.label == "Duplicate as new").click().run()
+    assert app.text_input(key="draft_title").value == "An event (copy)"
+    assert app.multiselect(key="draft_sources").value == ["s1"]
+    assert app.number_input(key="draft_year").value == 2022
