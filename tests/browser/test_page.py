@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -13,7 +14,7 @@ import pytest
 
 from components.loader import load_file
 
-from ..samples import BUNDLED, VALID
+from ..samples import BUNDLED, ROOT, VALID
 from .pagetools import click_event, graphs, metric, settle
 
 pytestmark = pytest.mark.browser
@@ -40,6 +41,12 @@ def test_page_renders_every_chart_and_the_headline(serve, page) -> None:
     assert "Political prisoners (Viasna)" in prisoners["names"]
     assert max(prisoners["points"]) >= len(DATA.prisoner_counts) - sum(c.approximate for c in DATA.prisoner_counts)
     assert "Cumulative freed" in releases["names"]
+    if os.environ.get("UPDATE_README_SCREENSHOT") == "1":
+        page.goto(f"{server.url}/?event={CLICKED}")
+        settle(page)
+        graphs(page)
+        page.set_viewport_size({"width": 1280, "height": 1100})
+        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
 
 
 def test_clicking_an_event_opens_its_details_with_source_links(serve, page) -> None:
