@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -36,47 +37,56 @@ def _truncate(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def _has_period(row: pd.Series) -> bool:
-    return bool(row["has_end"]) or row["precision"] in ("month", "year")
+DENSITY_THRESHOLD = 5000  # more events in view than this are drawn as counts per month
+# Plotly formats the hover date itself; a fuzzy date's marker sits mid-period, so these name the right period.
+DATE_FORMATS = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}
 
 
-def _event_hover(row: pd.Series) -> str:
-    lines = [escape_html(str(row["date_label"])), f"<b>{escape_html(str(row['title']))}</b>"]
-    lines.append(escape_html(str(row["category_label"])))
-    if row["status"] != "confirmed":
-        lines.append(f"Status: {escape_html(str(row['status']))}")
-    released = _number(row["released"])
-    if released is not None:
-        lines.append(f"People freed: {released:,}")
-    people = optional_text(row["people_names"])
-    if people:
-        lines.append(f"People: {escape_html(people)}")
-    return "<br>".join(lines)
+def _milliseconds(values: pd.Series) -> np.ndarray:
+    # Numbers on a date axis are milliseconds since 1970: sent as a compact typed array, not ISO strings.
+    return pd.to_datetime(values).to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
 
 
-def timeline_figure(events: pd.DataFrame, categories: pd.DataFrame, *, selected: str | None = None) -> go.Figure:
-    """Events in one swimlane per category; periods as light bars, status as marker shape."""
+def _lane_axis(lanes: list[str]) -> dict[str, Any]:
+    # Lanes are numbers 0..n-1 labelled by tick text; the range runs downwards so the first lane is on top.
+    return {
+        "tickmode": "array",
+        "tickvals": list(range(len(lanes))),
+        "ticktext": lanes,
+        "range": [len(lanes) - 0.5, -0.5],
+        "autorange": False,
+        "title": {"text": "Category"},
+        "zeroline": False,
+        "showgrid": True,
+    }
+
+
+def timeline_figure(
+    events: pd.DataFrame, categories: pd.DataFrame, *, selected: str | None = None, max_markers: int = DENSITY_THRESHOLD
+) -> go.Figure:
+    """Events in one swimlane per category; periods as light bars, status as marker shape; counts when crowded."""
     lanes = [escape_html(str(label)) for label in categories["label"]]
+    if len(events) > max_markers:
+        return density_figure(events, categories)
     figure = go.Figure()
-    spans: list[go.Scatter] = []
-    markers: list[go.Scatter] = []
-    positions: dict[str, tuple[pd.Timestamp, str]] = {}
-    for category, lane, color in zip(categories["id"], lanes, categories["color"], strict=True):
-        rows = events[events["category"] == category]
-        span_x: list[pd.Timestamp | None] = []
-        span_y: list[str | None] = []
-        marker_x: list[pd.Timestamp] = []
-        for _, row in rows.iterrows():
-            start, end = pd.Timestamp(row["start"]), pd.Timestamp(row["end"])
-            if _has_period(row):
-                span_x += [start, end, None]
-                span_y += [lane, lane, None]
-                # The marker sits mid-period so a year is not read as its 1 January.
-                start = start + (end - start) / 2
-            marker_x.append(start)
-            positions[str(row["id"])] = (start, lane)
-        if span_x:
-            spans.append(
+    lane_of = {category: index for index, category in enumerate(categories["id"])}
+    starts, ends = _milliseconds(events["start"]), _milliseconds(events["end"])
+    period = (events["has_end"] | events["precision"].isin(["month", "year"])).to_numpy(dtype=bool)
+    # float32 milliseconds are exact to about two minutes: a day's marker at noon never shows the wrong day.
+    middle = np.where(period, (starts + ends) / 2, starts + _MILLISECONDS_PER_DAY / 2).astype("float32")
+    lane = events["category"].map(lane_of).to_numpy(dtype="int8")
+    traces: list[go.Scatter] = []
+    for category, index, label, color in zip(
+        categories["id"], range(len(lanes)), lanes, categories["color"], strict=True
+    ):
+        in_lane = (events["category"] == category).to_numpy(dtype=bool)
+        spans = in_lane & period
+        if spans.any():
+            count = int(spans.sum())
+            # A NaN x between spans breaks the line, so y can stay a one-byte lane number.
+            span_x = np.column_stack([starts[spans], ends[spans], np.full(count, np.nan)]).ravel().astype("float32")
+            span_y = np.full(3 * count, index, dtype="int8")
+            traces.append(
                 go.Scatter(
                     x=span_x,
                     y=span_y,
@@ -86,49 +96,90 @@ def timeline_figure(events: pd.DataFrame, categories: pd.DataFrame, *, selected:
                     hoverinfo="skip",
                     showlegend=False,
                     legendgroup=category,
-                    name=f"{lane} period",
+                    name=f"{label} period",
                 )
             )
-        markers.append(
-            go.Scatter(
-                x=marker_x,
-                y=[lane] * len(marker_x),
-                mode="markers",
-                name=lane,
-                legendgroup=category,
-                marker={
-                    "color": color,
-                    "size": 12,
-                    "symbol": [STATUS_SYMBOLS.get(str(s), "circle") for s in rows["status"]],
-                    "line": {"color": "white", "width": 1},
-                },
-                customdata=[str(event_id) for event_id in rows["id"]],
-                text=[_event_hover(row) for _, row in rows.iterrows()],
-                hovertemplate="%{text}<extra></extra>",
-            )
-        )
-    figure.add_traces([*spans, *markers])
-    if selected is not None and selected in positions:
-        x, lane = positions[selected]
+        first = True
+        for status, symbol in STATUS_SYMBOLS.items():
+            for kind in ("day", "month", "year", "span"):
+                if kind == "span":
+                    rows = in_lane & (events["status"] == status).to_numpy() & events["has_end"].to_numpy(dtype=bool)
+                else:
+                    rows = (
+                        in_lane
+                        & (events["status"] == status).to_numpy()
+                        & ~events["has_end"].to_numpy(dtype=bool)
+                        & (events["precision"] == kind).to_numpy()
+                    )
+                if not rows.any():
+                    continue
+                chosen = events[rows]
+                titles = [escape_html(str(t)) for t in chosen["title"]]
+                freed = [_number(v) for v in chosen["released"]]
+                text = [
+                    t if n is None else f"{t}</b><br>People freed: {n:,}<b>" for t, n in zip(titles, freed, strict=True)
+                ]
+                if kind == "span":
+                    labels = [escape_html(str(d)) for d in chosen["date_label"]]
+                    text = [f"{t}</b><br>{d}<b>" for t, d in zip(text, labels, strict=True)]
+                    when = ""
+                else:
+                    when = f"%{{x|{DATE_FORMATS[kind]}}}<br>"
+                state = "" if status == "confirmed" else f" · {status}"
+                traces.append(
+                    go.Scatter(
+                        x=middle[rows],
+                        y=lane[rows],
+                        mode="markers",
+                        name=label,
+                        legendgroup=category,
+                        showlegend=first,
+                        marker={"color": color, "size": 12, "symbol": symbol, "line": {"color": "white", "width": 1}},
+                        customdata=list(chosen["id"].astype(str)),
+                        text=text,
+                        hovertemplate=f"<b>%{{text}}</b><br>{when}{label}{state}<extra></extra>",
+                    )
+                )
+                first = False
+    figure.add_traces(traces)
+    ids = events["id"].astype(str).to_numpy()
+    if selected is not None and (ids == selected).any():
+        where = int(np.flatnonzero(ids == selected)[0])
         figure.add_trace(
             go.Scatter(
-                x=[x],
-                y=[lane],
+                x=[float(middle[where])],
+                y=[int(lane[where])],
                 mode="markers",
                 name="Selected",
-                marker={"symbol": "circle-open", "size": 26, "color": "black", "line": {"width": 3}},
                 hoverinfo="skip",
                 showlegend=False,
+                marker={"symbol": "circle-open", "size": 26, "color": "black", "line": {"width": 3}},
             )
         )
+    figure.add_traces(_status_key())
+    figure.update_layout(
+        template=TEMPLATE,
+        margin=MARGIN,
+        height=120 + 60 * len(lanes),
+        xaxis=_date_axis(events),
+        yaxis=_lane_axis(lanes),
+        dragmode="zoom",
+        clickmode="event+select",
+        hovermode="closest",
+        meta={"density": False},
+    )
+    return figure
+
+
+def _status_key() -> list[go.Scatter]:
     key = [
         go.Scatter(
             x=[None],
             y=[None],
             mode="markers",
             name=status.capitalize(),
-            marker={"symbol": symbol, "size": 10, "color": GREY},
             legendgroup="key",
+            marker={"symbol": symbol, "size": 10, "color": GREY},
         )
         for status, symbol in STATUS_SYMBOLS.items()
     ]
@@ -143,28 +194,48 @@ def timeline_figure(events: pd.DataFrame, categories: pd.DataFrame, *, selected:
             legendgroup="key",
         )
     )
-    figure.add_traces(key)
+    return key
+
+
+def _date_axis(events: pd.DataFrame) -> dict[str, Any]:
     xaxis: dict[str, Any] = {"type": "date", "title": {"text": "Date"}, "rangeslider": {"visible": True}}
     if len(events):
         first = pd.Timestamp(events["start"].min()) - pd.Timedelta(days=30)
         last = pd.Timestamp(events["end"].max()) + pd.Timedelta(days=30)
         xaxis["range"] = [_day(first), _day(last)]
+    return xaxis
+
+
+def density_figure(events: pd.DataFrame, categories: pd.DataFrame) -> go.Figure:
+    """Counts of events per month in each lane: the level of detail for crowded views."""
+    lanes = [escape_html(str(label)) for label in categories["label"]]
+    lane_of = {category: index for index, category in enumerate(categories["id"])}
+    starts = pd.to_datetime(events["start"])
+    months = (starts.dt.year * 12 + starts.dt.month - 1).to_numpy(dtype="int64")
+    first = int(months.min()) if len(months) else 0
+    width = int(months.max()) - first + 1 if len(months) else 0
+    counts = np.zeros((len(lanes), width), dtype="int32")
+    np.add.at(counts, (events["category"].map(lane_of).to_numpy(dtype="int64"), months - first), 1)
+    bins = pd.Series(pd.to_datetime([f"{(first + i) // 12}-{(first + i) % 12 + 1:02d}-01" for i in range(width)]))
+    x = _milliseconds(bins) if width else np.array([], dtype="float64")
+    figure = go.Figure(
+        go.Heatmap(
+            x=x,
+            y=np.arange(len(lanes), dtype="int8"),
+            z=counts,
+            colorscale="Blues",
+            name="Events per month",
+            hovertemplate="%{z} events<br>%{x|%B %Y}<extra></extra>",
+            colorbar={"title": {"text": "Events"}},
+        )
+    )
     figure.update_layout(
         template=TEMPLATE,
         margin=MARGIN,
         height=120 + 60 * len(lanes),
-        xaxis=xaxis,
-        # Category axes count upwards from the bottom; reversed puts the first declared lane on top.
-        yaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": lanes,
-            "autorange": "reversed",
-            "title": {"text": "Category"},
-        },
-        dragmode="zoom",
-        clickmode="event+select",
-        hovermode="closest",
+        xaxis=_date_axis(events),
+        yaxis=_lane_axis(lanes),
+        meta={"density": True, "events": len(events)},
     )
     return figure
 

@@ -49,6 +49,13 @@ def graphs(page: Any, at_least: int = 1) -> list[dict[str, Any]]:
     return list(page.evaluate(GRAPHS_JS))
 
 
+def open_tab(page: Any, name: str, query: str) -> None:
+    """Click a tab and wait until the page has finished drawing it (its name is in the link)."""
+    page.get_by_role("tab", name=name).click()
+    page.wait_for_url(lambda url: query in url)
+    settle(page)
+
+
 def metric(page: Any, label: str) -> str:
     """The value of the st.metric with this label."""
     block = page.locator('[data-testid="stMetric"]', has_text=label)

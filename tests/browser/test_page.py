@@ -15,7 +15,7 @@ import pytest
 from components.loader import load_file
 
 from ..samples import BUNDLED, ROOT, VALID
-from .pagetools import click_event, graphs, metric, settle
+from .pagetools import click_event, graphs, metric, open_tab, settle
 
 pytestmark = pytest.mark.browser
 DATA = load_file(BUNDLED).data
@@ -31,12 +31,10 @@ def test_page_renders_every_chart_and_the_headline(serve, page) -> None:
     assert drawn >= {e.id for e in DATA.events}
     assert metric(page, "Events shown") == f"{len(DATA.events)} of {len(DATA.events)}"
     assert re.fullmatch(r"(over )?[\d,]+", metric(page, "Political prisoners held"))
-    page.get_by_role("tab", name="Detentions").click()
-    settle(page)
+    open_tab(page, "Detentions", "tab=detentions")
     detained = sum(1 for p in DATA.people if p.detained)
     assert sum(graphs(page)[0]["points"]) == detained
-    page.get_by_role("tab", name="Political prisoners").click()
-    settle(page)
+    open_tab(page, "Political prisoners", "tab=prisoners")
     prisoners, releases = graphs(page, 2)[:2]
     assert "Political prisoners (Viasna)" in prisoners["names"]
     assert max(prisoners["points"]) >= len(DATA.prisoner_counts) - sum(c.approximate for c in DATA.prisoner_counts)

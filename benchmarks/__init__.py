@@ -1,0 +1,1 @@
+"""Benchmarks: a data generator, a table of timings and sizes, and a load test."""

@@ -1,0 +1,149 @@
+"""Write a valid, realistic, deterministic data file of N events: `python -m benchmarks.generate N [OUT]`."""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import random
+import sys
+from pathlib import Path
+
+from components.yaml_writer import entry_yaml, source_yaml
+
+CATEGORIES = [
+    ("elections", "Elections and power"),
+    ("repression", "Crackdown and repression"),
+    ("trials", "Arrests and trials"),
+    ("releases", "Prisoner releases"),
+    ("diplomacy", "Diplomacy and sanctions"),
+    ("war", "War in Ukraine"),
+]
+WORDS = tuple(
+    "court sentenced activist journalist protest detained released pardon envoy talks sanctions embassy border "
+    "colony appeal verdict strike election campaign Minsk Hrodna Brest Homiel Viciebsk Mahiliou opposition "
+    "statement minister delegation prisoners families lawyers hearing rally march officials report".split(" ")
+)
+FIRST = ["Ales", "Maria", "Siarhei", "Viktar", "Ihar", "Volha", "Palina", "Andrei", "Natallia", "Mikalai"]
+LAST = ["Kavalenka", "Novik", "Shylko", "Babich", "Lukyanenka", "Hurski", "Zhuk", "Karpovich", "Sidarenka", "Marozau"]
+DESTINATIONS = ["Lithuania", "Ukraine", "Poland", "Latvia", "Belarus"]
+START_YEAR, END_YEAR = 2000, 2026
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _date(rng: random.Random) -> tuple[str, int, int, int]:
+    year = rng.randint(START_YEAR, END_YEAR - 1)
+    month = rng.randint(1, 12)
+    day = rng.randint(1, calendar.monthrange(year, month)[1])
+    roll = rng.random()
+    if roll < 0.1:
+        return f"{year}", year, 12, 31
+    if roll < 0.3:
+        return f"{year}-{month:02d}", year, month, calendar.monthrange(year, month)[1]
+    return f"{year}-{month:02d}-{day:02d}", year, month, day
+
+
+def generate(events: int, seed: int = 2020) -> str:
+    """The file's text: N events with people, sources, spans, fuzzy dates, releases and counts."""
+    rng = random.Random(seed)
+    n_people = max(5, min(events // 20, 5000))
+    n_sources = max(10, events // 2)
+    lines = [
+        "# yaml-language-server: $schema=../../events.schema.json",
+        f'title: "Generated timeline of {events:,} events"',
+        'description: "Synthetic data for benchmarks (benchmarks/generate.py)."',
+        f"as_of: {END_YEAR}-03-19",
+        "categories:",
+    ]
+    lines += [f'  - id: {cid}\n    label: "{label}"' for cid, label in CATEGORIES]
+    lines.append("people:")
+    people = []
+    for index in range(n_people):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {index}"
+        person: dict[str, object] = {
+            "id": f"person-{index}",
+            "name": name,
+            "aliases": [name.upper()],
+            "role": _sentence(rng, 3),
+        }
+        if rng.random() < 0.3:
+            year = rng.randint(2020, 2024)
+            person["detained"] = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            if rng.random() < 0.6:
+                person["released"] = f"{year + rng.randint(1, 2)}-{rng.randint(1, 12):02d}"
+            person["sentence"] = f"{rng.randint(1, 15)} years"
+            person["sources"] = [f"source-{rng.randrange(n_sources)}"]
+        people.append(person["id"])
+        lines.append(entry_yaml(person, 2).rstrip("\n"))
+    lines.append("events:")
+    for index in range(events):
+        date, year, month, _ = _date(rng)
+        event: dict[str, object] = {
+            "id": f"event-{index}",
+            "date": date,
+            "title": _sentence(rng, rng.randint(5, 9)).rstrip("."),
+            "category": CATEGORIES[index % len(CATEGORIES)][0],
+            "summary": _sentence(rng, rng.randint(20, 40)),
+            "sources": [f"source-{rng.randrange(n_sources)}" for _ in range(rng.randint(1, 3))],
+        }
+        if rng.random() < 0.1 and len(date) == 10:
+            end_year = min(year + rng.randint(0, 1), END_YEAR - 1)
+            event["end"] = (
+                f"{end_year}-12-31"
+                if end_year > year
+                else f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+            )
+        if rng.random() < 0.4:
+            event["people"] = sorted({rng.choice(people) for _ in range(rng.randint(1, 3))})
+        if event["category"] == "releases":
+            released = rng.randint(1, 250)
+            event["released"] = released
+            if rng.random() < 0.6:
+                first = rng.choice(DESTINATIONS)
+                event["released_to"] = {first: rng.randint(0, released)}
+        roll = rng.random()
+        event["status"] = "reported" if roll < 0.1 else "disputed" if roll < 0.13 else "confirmed"
+        if rng.random() < 0.02:
+            event["tags"] = ["milestone"]
+        if rng.random() < 0.1:
+            event["note"] = _sentence(rng, 15)
+        lines.append(entry_yaml(event, 2).rstrip("\n"))
+    lines.append("prisoner_counts:")
+    for year in range(START_YEAR, END_YEAR):
+        for month in range(1, 13):
+            count = {
+                "date": f"{year}-{month:02d}",
+                "count": rng.randint(20, 1500),
+                "source": f"source-{rng.randrange(n_sources)}",
+            }
+            lines.append(entry_yaml(count, 2).rstrip("\n"))
+    lines.append("sources:")
+    for index in range(n_sources):
+        source = {
+            "title": _sentence(rng, 8),
+            "publisher": rng.choice(["Viasna", "Reuters", "AP", "RFE/RL"]),
+            "url": f"https://example.org/news/{index}",
+            "published": f"{rng.randint(2000, 2025)}-{rng.randint(1, 12):02d}",
+        }
+        lines.append(source_yaml(f"source-{index}", source, 2).rstrip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("events", type=int)
+    parser.add_argument("out", nargs="?", help="file to write (default: benchmarks/data/events-N.yaml)")
+    parser.add_argument("--seed", type=int, default=2020)
+    args = parser.parse_args(argv)
+    out = Path(args.out or Path(__file__).parent / "data" / f"events-{args.events}.yaml")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(generate(args.events, args.seed), encoding="utf-8")
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,567 @@
+"""Load benchmark: N concurrent sessions rerunning dashboard.py over Streamlit's websocket, on loopback only.
+
+    .venv/bin/python benchmarks/load.py --sessions 1 10 50 --reruns 5 [--nginx 2] [--json]
+
+Each session behaves like a browser tab: it loads the page (keeping its cookies), opens `/_stcore/stream`,
+asks for the first run, then changes the sidebar search (`f_query`) to a new word `--reruns` times, each time
+waiting for the run to finish. Rerun latency is from sending the rerun to receiving `script_finished`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import http.client
+import json
+import math
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import ClientConnection, connect
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+MAX_SESSIONS, MAX_RERUNS, MAX_TIMEOUT, MAX_UPSTREAMS = 200, 100, 1800.0, 8
+QUERY_KEY = "f_query"  # the sidebar search's widget key (components/sidebar.py)
+WORDS = ("Tikhanovsky", "embassy", "prisoners", "Minsk", "release", "election", "Viasna", "Lithuania", "Coale")
+MAX_MESSAGE = 64 * 2**20
+SHUTDOWN_GRACE = 10.0
+Popen = subprocess.Popen[bytes]
+
+
+class BenchmarkError(Exception):
+    """A server or session did not behave as the benchmark needs."""
+
+
+@dataclass
+class Target:
+    """Where sessions connect, and the server processes whose memory is measured."""
+
+    mode: str
+    host: str
+    port: int
+    pids: list[int]
+    upstream_ports: list[int] = field(default_factory=list)
+    proxy: Popen | None = None
+    access_log: Path | None = None
+
+
+@dataclass
+class Round:
+    """The result for one mode and one number of sessions."""
+
+    mode: str
+    sessions: int
+    reruns_per_session: int
+    reruns_expected: int
+    reruns_completed: int = 0
+    searches_confirmed: int = 0
+    p50_s: float | None = None
+    p95_s: float | None = None
+    first_run_p50_s: float | None = None
+    reruns_per_s: float | None = None
+    rss_before_mb: float | None = None
+    rss_after_mb: float | None = None
+    mb_per_session: float | None = None
+    sessions_per_upstream: dict[str, int] | None = None
+    sticky: bool | None = None
+    errors: list[str] = field(default_factory=list)
+    timed_out: bool = False
+
+
+class Session:
+    """One browser tab's conversation with the server, as Streamlit's frontend holds it."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.websocket: ClientConnection | None = None
+        self.query_string = ""
+        self.page_script_hash = ""
+        self.search_widget: str | None = None
+        # The frontend keeps big elements for a few runs and names them in each rerun; the server then sends
+        # a reference instead of the element again.
+        self.cached: dict[str, int] = {}
+        self.cache_age = 2
+        self.runs = 0
+        self.first_run: float | None = None
+        self.latencies: list[float] = []
+        self.confirmed = 0
+        self.error: str | None = None
+
+    async def open(self) -> None:
+        """Load the page, then open the websocket with its cookies and run the script once."""
+        cookies = await asyncio.to_thread(page_cookies, self.host, self.port)
+        headers = {"Cookie": cookies} if cookies else None
+        self.websocket = await connect(
+            f"ws://{url_host(self.host)}:{self.port}/_stcore/stream",
+            subprotocols=["streamlit"],  # type: ignore[list-item]
+            additional_headers=headers,
+            proxy=None,  # never through an HTTP(S)_PROXY from the environment
+            max_size=MAX_MESSAGE,
+            open_timeout=30,
+        )
+        self.first_run = await self.run_script(None)
+        if self.search_widget is None:
+            raise BenchmarkError(f"the first run drew no text input with key {QUERY_KEY!r}")
+
+    async def rerun(self, word: str) -> None:
+        """Type a new search word, as the frontend sends it, and time the rerun."""
+        self.latencies.append(await self.run_script(word))
+
+    async def run_script(self, search: str | None) -> float:
+        assert self.websocket is not None
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = self.query_string
+        state.page_script_hash = self.page_script_hash
+        state.cached_message_hashes.extend(self.cached)
+        if search is not None and self.search_widget is not None:
+            widget = state.widget_states.widgets.add()
+            widget.id = self.search_widget
+            widget.string_value = search
+        self.runs += 1
+        started = time.perf_counter()
+        await self.websocket.send(message.SerializeToString())
+        while True:
+            received = ForwardMsg()
+            received.ParseFromString(await self.websocket.recv(decode=False))
+            kind = received.WhichOneof("type")
+            if kind == "new_session":
+                self.page_script_hash = received.new_session.page_script_hash
+                self.cache_age = received.new_session.config.max_cached_message_age or self.cache_age
+            elif kind == "page_info_changed":
+                self.query_string = received.page_info_changed.query_string
+                if search and any(search in values for values in urllib.parse.parse_qs(self.query_string).values()):
+                    self.confirmed += 1
+            elif kind == "delta":
+                self.note_delta(received)
+            elif kind == "script_finished":
+                status = received.script_finished
+                if status == ForwardMsg.FINISHED_SUCCESSFULLY:
+                    elapsed = time.perf_counter() - started
+                    self.cached = {h: run for h, run in self.cached.items() if self.runs - run < self.cache_age}
+                    return elapsed
+                if status != ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+                    raise BenchmarkError(f"script finished with {ForwardMsg.ScriptFinishedStatus.Name(status)}")
+
+    def note_delta(self, received: ForwardMsg) -> None:
+        if received.metadata.cacheable and received.hash:
+            self.cached[received.hash] = self.runs
+        delta = received.delta
+        if delta.WhichOneof("type") == "new_element" and delta.new_element.WhichOneof("type") == "text_input":
+            widget_id = delta.new_element.text_input.id
+            if widget_id.endswith(f"-{QUERY_KEY}"):
+                self.search_widget = widget_id
+
+    async def close(self) -> None:
+        if self.websocket is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.websocket.close(), 5)
+
+
+def url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def page_cookies(host: str, port: int) -> str:
+    """GET / like a browser opening the page; return its cookies as a Cookie header (nginx's route, XSRF)."""
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        connection.request("GET", "/")
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            raise BenchmarkError(f"GET / on port {port} answered {response.status}")
+        return "; ".join(value.split(";", 1)[0] for value in response.headers.get_all("Set-Cookie") or [])
+    finally:
+        connection.close()
+
+
+def percentile(values: Sequence[float], percent: float) -> float | None:
+    """Nearest-rank percentile (no interpolation), None without values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(percent / 100 * len(ordered)) - 1)]
+
+
+def process_tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+    return pids
+
+
+def rss_bytes(pids: Sequence[int]) -> int | None:
+    """Resident memory of the processes and their children (VmRSS in /proc/PID/status), None if unreadable."""
+    total = 0
+    for root in pids:
+        for pid in process_tree(root):
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                return None
+            found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+            total += int(found.group(1)) * 1024 if found else 0
+    return total
+
+
+def listening_pid(port: int) -> int | None:
+    """The process listening on a local TCP port, from /proc (for --port: an already running server)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # 0A: LISTEN
+                    inodes.add(f"socket:[{fields[9]}]")
+    for process in Path("/proc").iterdir():
+        if not process.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            if any(os.readlink(fd) in inodes for fd in (process / "fd").iterdir()):
+                return int(process.name)
+    return None
+
+
+def free_port(host: str) -> int:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(host: str, port: int, deadline: float, process: subprocess.Popen[bytes], log: Path) -> None:
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BenchmarkError(f"server on port {port} exited ({process.returncode}): {tail(log)}")
+        with contextlib.suppress(OSError, http.client.HTTPException):
+            connection = http.client.HTTPConnection(host, port, timeout=2)
+            try:
+                connection.request("GET", "/_stcore/health")
+                if connection.getresponse().status == 200:
+                    return
+            finally:
+                connection.close()
+        time.sleep(0.2)
+    raise BenchmarkError(f"server on port {port} not healthy before the deadline: {tail(log)}")
+
+
+def tail(log: Path) -> str:
+    with contextlib.suppress(OSError):
+        return " | ".join(log.read_text(errors="replace").strip().splitlines()[-5:])
+    return ""
+
+
+def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
+    if process.poll() is None:
+        process.send_signal(sig)
+        try:
+            process.wait(SHUTDOWN_GRACE)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def start_streamlit(stack: contextlib.ExitStack, host: str, data: Path, logs: Path) -> tuple[int, Popen]:
+    port = free_port(host)
+    env = {k: v for k, v in os.environ.items() if k != "ALLOW_EDITS"}
+    env["EVENTS_FILE"] = str(data)
+    log = logs / f"streamlit-{port}.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", host,
+             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    stack.callback(stop, process)
+    return port, process
+
+
+def nginx_binary() -> str | None:
+    found = shutil.which("nginx")
+    return found or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
+
+
+def render_nginx_conf(template: str, *, listen: str, upstreams: Sequence[str], state_dir: Path) -> str:
+    """Fill deploy/nginx.conf's placeholders (in its directives; its comments stay as written)."""
+    values = {
+        "LISTEN": listen,
+        "UPSTREAMS": "\n        ".join(f"server {upstream} max_fails=3 fail_timeout=10s;" for upstream in upstreams),
+        "STATE_DIR": str(state_dir),
+    }
+
+    def fill(found: re.Match[str]) -> str:
+        if found.group(1) not in values:
+            raise BenchmarkError(f"{NGINX_TEMPLATE}: unknown placeholder {found.group(0)}")
+        return values[found.group(1)]
+
+    lines = template.splitlines(keepends=True)
+    return "".join(line if line.lstrip().startswith("#") else re.sub(r"\{\{(\w+)\}\}", fill, line) for line in lines)
+
+
+@contextlib.contextmanager
+def started_target(mode: str, upstreams: int, host: str, data: Path, deadline: float) -> Iterator[Target]:
+    """Start the server(s) for one round (one streamlit, or several behind nginx) and stop them afterwards."""
+    with contextlib.ExitStack() as stack:
+        state = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-benchmark-")))
+        started = [start_streamlit(stack, host, data, state) for _ in range(max(1, upstreams))]
+        for port, process in started:
+            wait_healthy(host, port, deadline, process, state / f"streamlit-{port}.log")
+        target = Target(mode, host, started[0][0], [process.pid for _, process in started])
+        if upstreams:
+            binary = nginx_binary()
+            assert binary is not None
+            target.upstream_ports = [port for port, _ in started]
+            target.port = free_port(host)
+            target.access_log = state / "access.log"
+            conf = state / "nginx.conf"
+            conf.write_text(
+                render_nginx_conf(
+                    NGINX_TEMPLATE.read_text(),
+                    listen=f"{url_host(host)}:{target.port}",
+                    upstreams=[f"{url_host(host)}:{port}" for port in target.upstream_ports],
+                    state_dir=state,
+                )
+            )
+            log = state / "nginx-stderr.log"
+            with log.open("wb") as output:
+                command = [binary, "-p", str(state), "-e", str(state / "error.log"), "-c", str(conf)]
+                target.proxy = subprocess.Popen(
+                    [*command, "-g", f"daemon off; pid {state / 'nginx.pid'};"],
+                    stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                )  # fmt: skip
+            # Stopped gracefully (SIGQUIT), before the upstreams, so that its access log is complete.
+            stack.callback(stop, target.proxy, signal.SIGQUIT)
+            wait_healthy(host, target.port, deadline, target.proxy, state / "error.log")
+        yield target
+
+
+async def warm_up(host: str, ports: Sequence[int]) -> None:
+    """One session per process first, so imports and the data cache are not counted as per-session memory."""
+    for port in ports:
+        session = Session(host, port)
+        try:
+            await session.open()
+            await session.rerun(WORDS[0])
+        finally:
+            await session.close()
+
+
+async def measure(target: Target, sessions: int, reruns: int, deadline: float) -> Round:
+    """Open the sessions, wait for every first run, then rerun them all at once; memory is read meanwhile."""
+    result = Round(target.mode, sessions, reruns, sessions * reruns)
+    clients = [Session(target.host, target.port) for _ in range(sessions)]
+    loop = asyncio.get_running_loop()
+    rss_before = rss_after = None
+    elapsed = None
+
+    async def drive(index: int, client: Session) -> None:
+        try:
+            for step in range(reruns):
+                await client.rerun(WORDS[(index + step + 1) % len(WORDS)])
+        except Exception as error:  # noqa: BLE001 - one broken session is reported, the others go on
+            client.error = client.error or f"{type(error).__name__}: {error}"
+
+    async def open_one(client: Session) -> None:
+        try:
+            await client.open()
+        except Exception as error:  # noqa: BLE001
+            client.error = f"{type(error).__name__}: {error}"
+
+    try:
+        async with asyncio.timeout_at(loop.time() + deadline - time.monotonic()):
+            if target.upstream_ports:
+                await warm_up(target.host, target.upstream_ports)
+            else:
+                await warm_up(target.host, [target.port])
+            await asyncio.sleep(0.5)
+            rss_before = rss_bytes(target.pids)
+            await asyncio.gather(*(open_one(client) for client in clients))
+            started = time.perf_counter()
+            await asyncio.gather(*(drive(i, client) for i, client in enumerate(clients) if client.error is None))
+            elapsed = time.perf_counter() - started
+            rss_after = rss_bytes(target.pids)  # while every session is still open
+    except TimeoutError:
+        result.timed_out = True
+    finally:
+        await asyncio.gather(*(client.close() for client in clients))
+
+    latencies = [latency for client in clients for latency in client.latencies]
+    result.reruns_completed = len(latencies)
+    result.searches_confirmed = sum(client.confirmed for client in clients)
+    result.p50_s, result.p95_s = percentile(latencies, 50), percentile(latencies, 95)
+    result.first_run_p50_s = percentile([c.first_run for c in clients if c.first_run is not None], 50)
+    if elapsed:
+        result.reruns_per_s = len(latencies) / elapsed
+    if rss_before is not None and rss_after is not None:
+        result.rss_before_mb, result.rss_after_mb = rss_before / 2**20, rss_after / 2**20
+        result.mb_per_session = (rss_after - rss_before) / 2**20 / sessions
+    result.errors = sorted({client.error for client in clients if client.error})
+    return result
+
+
+def route_summary(access_log: Path, upstream_ports: Sequence[int]) -> tuple[dict[str, int], bool]:
+    """From nginx's access log: websocket sessions per upstream, and whether each route key stayed on one."""
+    upstreams_by_route: dict[str, set[str]] = defaultdict(set)
+    sessions: Counter[str] = Counter({str(port): 0 for port in upstream_ports})
+    for line in access_log.read_text().splitlines():
+        found = re.search(r'"(\S+) (\S+)[^"]*" (\d+) route=(\S+) upstream=(\S+)', line)
+        if not found or found.group(2) == "/_stcore/health":
+            continue
+        upstream = found.group(5).rsplit(":", 1)[-1]
+        upstreams_by_route[found.group(4)].add(upstream)
+        if found.group(2).startswith("/_stcore/stream"):
+            sessions[upstream] += 1
+    return dict(sessions), all(len(upstreams) == 1 for upstreams in upstreams_by_route.values())
+
+
+def run_round(args: argparse.Namespace, mode: str, upstreams: int, sessions: int, deadline: float) -> Round:
+    if args.port is not None:
+        pid = listening_pid(args.port)
+        target = Target(mode, args.host, args.port, [pid] if pid else [])
+        return asyncio.run(measure(target, sessions, args.reruns, deadline))
+    host = "127.0.0.1" if args.host == "localhost" else args.host
+    with started_target(mode, upstreams, host, args.data, deadline) as target:
+        result = asyncio.run(measure(target, sessions, args.reruns, deadline))
+        if target.proxy is not None and target.access_log is not None:
+            stop(target.proxy, signal.SIGQUIT)
+            result.sessions_per_upstream, result.sticky = route_summary(target.access_log, target.upstream_ports)
+    return result
+
+
+def loopback_host(value: str) -> str:
+    if value.strip("[]") not in LOOPBACK:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a loopback address; this benchmark only talks to 127.0.0.1, localhost or ::1"
+        )
+    return value.strip("[]")
+
+
+def bounded(kind: type[int] | type[float], low: float, high: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        value = kind(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is outside {low:g}..{high:g}")
+        return value
+
+    return parse
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--sessions",
+        nargs="+",
+        type=bounded(int, 1, MAX_SESSIONS),
+        default=[1, 10, 50],
+        help="numbers of concurrent sessions, one round each (default: 1 10 50)",
+    )
+    parser.add_argument(
+        "--reruns", type=bounded(int, 1, MAX_RERUNS), default=5, help="search changes per session (default: 5)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=bounded(float, 1, MAX_TIMEOUT),
+        default=120.0,
+        help="overall cap in seconds; unfinished rounds are reported as timed out (default: 120)",
+    )
+    parser.add_argument("--host", type=loopback_host, default="127.0.0.1", help="127.0.0.1, localhost or ::1")
+    parser.add_argument(
+        "--port",
+        type=bounded(int, 1, 65535),
+        help="use the server already running on this port instead of starting one per round",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=ROOT / "events.yaml",
+        help="EVENTS_FILE for the servers the benchmark starts (default: the bundled events.yaml)",
+    )
+    parser.add_argument(
+        "--nginx",
+        type=bounded(int, 1, MAX_UPSTREAMS),
+        metavar="K",
+        help="also run every round against K streamlit processes behind nginx (deploy/nginx.conf)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    args = parser.parse_args(argv)
+    if args.port is not None and args.nginx:
+        parser.error("--port uses a running server; --nginx starts its own, so give one or the other")
+    if args.port is None and not args.data.is_file():
+        parser.error(f"--data {args.data}: no such file")
+    args.data = args.data.resolve()
+    return args
+
+
+def format_table(rounds: Sequence[Round]) -> str:
+    def number(value: float | None, digits: int) -> str:
+        return "n/a" if value is None else f"{value:.{digits}f}"
+
+    header = ("mode", "N", "reruns done", "p50 s", "p95 s", "reruns/s", "MiB/session")
+    rows = [
+        (r.mode, str(r.sessions), f"{r.reruns_completed}/{r.reruns_expected}" + (" (timed out)" if r.timed_out else ""),
+         number(r.p50_s, 3), number(r.p95_s, 3), number(r.reruns_per_s, 1), number(r.mb_per_session, 2))
+        for r in rounds
+    ]  # fmt: skip
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in [header, *rows]]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    deadline = time.monotonic() + args.timeout
+    modes = [("one process", 0)]
+    skipped = []
+    if args.nginx:
+        if nginx_binary() is None:
+            skipped.append(f"nginx+{args.nginx}: nginx is not installed (apt-get install -y nginx); mode skipped")
+            print(f"load.py: {skipped[-1]}", file=sys.stderr)
+        else:
+            modes.append((f"nginx+{args.nginx}", args.nginx))
+    rounds: list[Round] = []
+    for mode, upstreams in modes:
+        for sessions in args.sessions:
+            if time.monotonic() >= deadline:
+                rounds.append(Round(mode, sessions, args.reruns, sessions * args.reruns, timed_out=True))
+                continue
+            print(f"load.py: {mode}, {sessions} sessions × {args.reruns} reruns…", file=sys.stderr)
+            try:
+                rounds.append(run_round(args, mode, upstreams, sessions, deadline))
+            except BenchmarkError as error:
+                rounds.append(Round(mode, sessions, args.reruns, sessions * args.reruns, errors=[str(error)]))
+    if args.json:
+        print(json.dumps({"rounds": [asdict(r) for r in rounds], "skipped": skipped}, indent=2))
+    else:
+        print(format_table(rounds))
+        for r in rounds:
+            for error in r.errors:
+                print(f"{r.mode}, N={r.sessions}: {error}")
+    complete = all(r.reruns_completed == r.reruns_expected and not r.errors for r in rounds)
+    return 0 if complete else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
