@@ -19,9 +19,45 @@ CATEGORIES = [
     ("war", "War in Ukraine"),
 ]
 WORDS = tuple(
-    "court sentenced activist journalist protest detained released pardon envoy talks sanctions embassy border "
-    "colony appeal verdict strike election campaign Minsk Hrodna Brest Homiel Viciebsk Mahiliou opposition "
-    "statement minister delegation prisoners families lawyers hearing rally march officials report".split(" ")
+    [
+        "court",
+        "sentenced",
+        "activist",
+        "journalist",
+        "protest",
+        "detained",
+        "released",
+        "pardon",
+        "envoy",
+        "talks",
+        "sanctions",
+        "embassy",
+        "border",
+        "colony",
+        "appeal",
+        "verdict",
+        "strike",
+        "election",
+        "campaign",
+        "Minsk",
+        "Hrodna",
+        "Brest",
+        "Homiel",
+        "Viciebsk",
+        "Mahiliou",
+        "opposition",
+        "statement",
+        "minister",
+        "delegation",
+        "prisoners",
+        "families",
+        "lawyers",
+        "hearing",
+        "rally",
+        "march",
+        "officials",
+        "report",
+    ]
 )
 FIRST = ["Ales", "Maria", "Siarhei", "Viktar", "Ihar", "Volha", "Palina", "Andrei", "Natallia", "Mikalai"]
 LAST = ["Kavalenka", "Novik", "Shylko", "Babich", "Lukyanenka", "Hurski", "Zhuk", "Karpovich", "Sidarenka", "Marozau"]
