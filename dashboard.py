@@ -6,7 +6,6 @@ import streamlit as st
 
 from components import views
 from components.add_event import add_event_dialog, dialog_is_open, open_dialog
-from components.drafts import event_prefill
 from components.model import STATUSES
 from components.page_data import data_file, load_page_data
 from components.sidebar import EVENT, TAB, filters_sidebar, seed_widgets
@@ -67,7 +66,7 @@ def main() -> None:
                     "Duplicate as new",
                     icon=":material/content_copy:",
                     on_click=open_dialog,
-                    args=(event_prefill(page.data, event),),
+                    args=(event,),
                 )
         elif tab == "detentions":
             views.render_detentions(shown)

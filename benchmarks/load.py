@@ -5,6 +5,7 @@
 Each session behaves like a browser tab: it loads the page (keeping its cookies), opens `/_stcore/stream`,
 asks for the first run, then changes the sidebar search (`f_query`) to a new word `--reruns` times, each time
 waiting for the run to finish. Rerun latency is from sending the rerun to receiving `script_finished`.
+Not simulated: the page's file poll (a fragment that a real browser reruns every 2 s per open tab).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from pathlib import Path
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import WebSocketException
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
@@ -115,6 +117,7 @@ class Session:
             proxy=None,  # never through an HTTP(S)_PROXY from the environment
             max_size=MAX_MESSAGE,
             open_timeout=30,
+            close_timeout=2,
         )
         self.first_run = await self.run_script(None)
         if self.search_widget is None:
@@ -172,7 +175,7 @@ class Session:
     async def close(self) -> None:
         if self.websocket is not None:
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(self.websocket.close(), 5)
+                await asyncio.wait_for(self.websocket.close(), 3)
 
 
 def url_host(host: str) -> str:
@@ -202,6 +205,7 @@ def percentile(values: Sequence[float], percent: float) -> float | None:
 
 
 def process_tree(pid: int) -> list[int]:
+    """The process and its descendants (a server may fork helpers)."""
     pids, todo = [], [pid]
     while todo:
         current = todo.pop()
@@ -214,6 +218,8 @@ def process_tree(pid: int) -> list[int]:
 
 def rss_bytes(pids: Sequence[int]) -> int | None:
     """Resident memory of the processes and their children (VmRSS in /proc/PID/status), None if unreadable."""
+    if not pids:
+        return None
     total = 0
     for root in pids:
         for pid in process_tree(root):
@@ -251,7 +257,8 @@ def free_port(host: str) -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_healthy(host: str, port: int, deadline: float, process: subprocess.Popen[bytes], log: Path) -> None:
+def wait_healthy(host: str, port: int, deadline: float, process: Popen, log: Path) -> None:
+    """Poll /_stcore/health until it answers, the process dies, or the deadline passes."""
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise BenchmarkError(f"server on port {port} exited ({process.returncode}): {tail(log)}")
@@ -273,7 +280,8 @@ def tail(log: Path) -> str:
     return ""
 
 
-def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
+def stop(process: Popen, sig: int = signal.SIGTERM) -> None:
+    """Stop a process the benchmark started: the signal, then SIGKILL if it is still there after a grace period."""
     if process.poll() is None:
         process.send_signal(sig)
         try:
@@ -284,6 +292,7 @@ def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
 
 
 def start_streamlit(stack: contextlib.ExitStack, host: str, data: Path, logs: Path) -> tuple[int, Popen]:
+    """`streamlit run dashboard.py` on a free port showing `data`; the stack stops it."""
     port = free_port(host)
     env = {k: v for k, v in os.environ.items() if k != "ALLOW_EDITS"}
     env["EVENTS_FILE"] = str(data)
@@ -364,6 +373,8 @@ async def warm_up(host: str, ports: Sequence[int]) -> None:
         try:
             await session.open()
             await session.rerun(WORDS[0])
+        except (OSError, WebSocketException, http.client.HTTPException) as error:
+            raise BenchmarkError(f"warm-up session on port {port}: {type(error).__name__}: {error}") from error
         finally:
             await session.close()
 
@@ -437,6 +448,7 @@ def route_summary(access_log: Path, upstream_ports: Sequence[int]) -> tuple[dict
 
 
 def run_round(args: argparse.Namespace, mode: str, upstreams: int, sessions: int, deadline: float) -> Round:
+    """One round on fresh servers (so memory is not left over from the last round), or on --port's server."""
     if args.port is not None:
         pid = listening_pid(args.port)
         target = Target(mode, args.host, args.port, [pid] if pid else [])
@@ -515,6 +527,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def format_table(rounds: Sequence[Round]) -> str:
+    """The rounds as an aligned text table."""
+
     def number(value: float | None, digits: int) -> str:
         return "n/a" if value is None else f"{value:.{digits}f}"
 
@@ -531,6 +545,7 @@ def format_table(rounds: Sequence[Round]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run every round; exit 0 when every rerun finished, 1 if not, 2 for a bad command line."""
     args = parse_args(argv)
     deadline = time.monotonic() + args.timeout
     modes = [("one process", 0)]
@@ -557,9 +572,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(format_table(rounds))
         for r in rounds:
-            for error in r.errors:
-                print(f"{r.mode}, N={r.sessions}: {error}")
-    complete = all(r.reruns_completed == r.reruns_expected and not r.errors for r in rounds)
+            if r.sessions_per_upstream is not None:
+                spread = ", ".join(f"port {port}: {count}" for port, count in r.sessions_per_upstream.items())
+                sticky = "each stayed on one upstream" if r.sticky else "NOT STICKY: a session changed upstream"
+                print(f"{r.mode}, N={r.sessions}: sessions per upstream {spread}; {sticky}")
+            for problem in r.errors:
+                print(f"{r.mode}, N={r.sessions}: {problem}")
+        for note in skipped:
+            print(note)
+    complete = all(r.reruns_completed == r.reruns_expected and not r.errors and r.sticky is not False for r in rounds)
     return 0 if complete else 1
 
 

@@ -10,11 +10,21 @@ from typing import Any
 
 import streamlit as st
 
-from .drafts import Draft, DraftCheck, check_draft, compose_date, parse_destinations, parse_list, slugify, unique_id
+from .drafts import (
+    Draft,
+    DraftCheck,
+    check_draft,
+    compose_date,
+    event_prefill,
+    parse_destinations,
+    parse_list,
+    slugify,
+    unique_id,
+)
 from .figures import timeline_figure
 from .frames import categories_frame, events_frame
 from .model import STATUSES
-from .page_data import PageData
+from .page_data import PageData, full_dataset
 from .permissions import Permission, decide_permission
 from .saving import save_entries
 from .sidebar import EVENT
@@ -64,12 +74,12 @@ def reset_draft(prefill: Mapping[str, Any] | None = None) -> None:
 
 def build_draft(page: PageData) -> tuple[Draft, dict[str, list[str]]]:
     """The draft the form's current values describe, and problems found while reading the form itself."""
-    data = page.data
+    data = page.meta
     form_problems: dict[str, list[str]] = {}
     precision = _value("precision")
     date = compose_date(precision, _value("year"), _value("month"), _value("day"))
     title = str(_value("title")).strip()
-    event_id = unique_id(f"{slugify(title, 'event')}-{date}", {e.id for e in data.events})
+    event_id = unique_id(f"{slugify(title, 'event')}-{date}", set(page.events["id"]))
     person: dict[str, Any] | None = None
     people = list(_value("people"))
     if _value("new_person"):
@@ -130,7 +140,7 @@ def _show(problems: dict[str, list[str]], field: str, attempted: bool) -> None:
 
 
 def _form(page: PageData, problems: dict[str, list[str]]) -> None:
-    data = page.data
+    data = page.meta
     attempted = bool(_value("attempted"))
     k = _key
     st.radio("Date precision", PRECISIONS, key=k("precision"), horizontal=True,
@@ -199,13 +209,16 @@ def draft_yaml(draft: Draft) -> str:
 
 OPEN = "add_event_open"
 RESET_PENDING = "add_event_reset"
+DUPLICATE = "add_event_duplicate"
 
 
-def open_dialog(prefill: Mapping[str, Any] | None = None) -> None:
+def open_dialog(duplicate_of: str | None = None) -> None:
     """Button callback: open the form (kept open across reruns until saved or dismissed)."""
-    if prefill is not None or _key("title") not in st.session_state or st.session_state.get(RESET_PENDING):
-        reset_draft(prefill)
-        st.session_state[RESET_PENDING] = False
+    if duplicate_of is not None:
+        st.session_state[DUPLICATE] = duplicate_of  # filled from the full data when the form opens
+    elif _key("title") not in st.session_state or st.session_state.get(RESET_PENDING):
+        reset_draft()
+    st.session_state[RESET_PENDING] = False
     st.session_state[OPEN] = True
 
 
@@ -221,8 +234,15 @@ def dialog_is_open() -> bool:
 @st.dialog("Add an event", width="large", on_dismiss=close_dialog)
 def add_event_dialog(page: PageData, path: Path) -> None:
     """The form; it runs as a fragment, so typing in it does not redraw the charts."""
+    data = full_dataset(path)
+    if data is None:
+        st.error("The data file has problems (listed on the page); fix them before adding an event.")
+        return
+    duplicate_of = st.session_state.pop(DUPLICATE, None)
+    if duplicate_of in {e.id for e in data.events}:
+        reset_draft(event_prefill(data, duplicate_of))
     draft, form_problems = build_draft(page)
-    checked: DraftCheck = check_draft(page.data, draft)
+    checked: DraftCheck = check_draft(data, draft)
     problems = {**checked.problems}
     for field, messages in form_problems.items():
         problems.setdefault(field, []).extend(messages)
@@ -263,5 +283,5 @@ def add_event_dialog(page: PageData, path: Path) -> None:
     st.markdown("**This server does not save.** Copy or download the entry and add it to `events.yaml`:")
     st.code(yaml_text, language="yaml")
     st.download_button("Download entry (YAML)", yaml_text, "new-event.yaml", "application/yaml")
-    if page.data.repository_url:
-        st.link_button("Edit events.yaml in its repository", page.data.repository_url)
+    if page.meta.repository_url:
+        st.link_button("Edit events.yaml in its repository", page.meta.repository_url)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
 from .fuzzy_dates import FuzzyDate
+from .loader import Loaded
 from .model import Dataset
+from .problems import Problem
 from .search import search_key
 
 UNSPECIFIED_DESTINATION = "Destination not reported"
@@ -218,3 +221,33 @@ def sources_frame(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
         for source_id, source in data.sources.items()
     ]
     return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Everything the page draws from one version of the file; events live only in `events`."""
+
+    meta: Dataset  # the file without its events: title, as_of, categories, people, sources, counts
+    categories: pd.DataFrame
+    events: pd.DataFrame
+    people: pd.DataFrame
+    counts: pd.DataFrame
+    releases: pd.DataFrame
+    sources: pd.DataFrame
+    warnings: tuple[Problem, ...] = ()
+
+
+def build_frames(loaded: Loaded) -> Frames:
+    """All frames of a loaded file; the pydantic events are dropped once the frames hold them."""
+    data = loaded.data
+    events = events_frame(data)
+    return Frames(
+        meta=data.model_copy(update={"events": []}),
+        categories=categories_frame(data),
+        events=events,
+        people=people_frame(data),
+        counts=counts_frame(data),
+        releases=releases_frame(data),
+        sources=sources_frame(data, events),
+        warnings=loaded.warnings,
+    )

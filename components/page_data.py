@@ -6,30 +6,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from .cli import BUNDLED
-from .frames import categories_frame, counts_frame, events_frame, people_frame, releases_frame, sources_frame
+from .frames import Frames
 from .loader import SettingError, load_file
 from .model import Dataset
-from .problems import DataError, Problem
+from .parse_cache import load_frames
+from .problems import DataError
 
 FILE_VARIABLE = "EVENTS_FILE"
-
-
-@dataclass(frozen=True)
-class PageData:
-    """Everything the page draws from one version of the file."""
-
-    data: Dataset
-    categories: pd.DataFrame
-    events: pd.DataFrame
-    people: pd.DataFrame
-    counts: pd.DataFrame
-    releases: pd.DataFrame
-    sources: pd.DataFrame
-    warnings: tuple[Problem, ...] = ()
+PageData = Frames
 
 
 @dataclass
@@ -55,27 +42,21 @@ def file_version(path: Path) -> tuple[int, int] | None:
     return (stat.st_mtime_ns, stat.st_size)
 
 
+def _reason(path: Path, error: Exception) -> str:
+    return f"{path}: cannot read the data file: {getattr(error, 'strerror', None) or error}"
+
+
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _build(path: str, version: tuple[int, int] | None) -> PageData | list[str]:
-    # Keyed on the file's version, so parsing, validation and frames run once per saved edit.
+    # Keyed on the file's version and shared by every session: parsing, validation and frames run
+    # once per saved edit (and, through the parse cache, not at all on a restart with the same file).
     del version
     try:
-        loaded = load_file(path)
+        return load_frames(Path(path))
     except DataError as error:
         return [str(p) for p in error.problems]
     except (OSError, SettingError) as error:
-        return [f"{path}: cannot read the data file: {getattr(error, 'strerror', None) or error}"]
-    events = events_frame(loaded.data)
-    return PageData(
-        data=loaded.data,
-        categories=categories_frame(loaded.data),
-        events=events,
-        people=people_frame(loaded.data),
-        counts=counts_frame(loaded.data),
-        releases=releases_frame(loaded.data),
-        sources=sources_frame(loaded.data, events),
-        warnings=loaded.warnings,
-    )
+        return [_reason(Path(path), error)]
 
 
 @st.cache_resource(show_spinner=False)
@@ -87,8 +68,22 @@ def load_page_data(path: Path) -> PageLoad:
     """The current file's data, or its problems plus the last valid version this server saw."""
     result = _build(str(path), file_version(path))
     last_valid = _last_valid()
-    if isinstance(result, PageData):
+    if isinstance(result, Frames):
         last_valid[str(path)] = result
         return PageLoad(result)
     previous = last_valid.get(str(path))
     return PageLoad(previous, result, stale=previous is not None)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _full(path: str, version: tuple[int, int] | None) -> Dataset | None:
+    del version
+    try:
+        return load_file(path).data
+    except (DataError, OSError, SettingError):
+        return None
+
+
+def full_dataset(path: Path) -> Dataset | None:
+    """The whole validated file with its events (for the add-event form only); None while it is broken."""
+    return _full(str(path), file_version(path))

@@ -23,7 +23,7 @@ def date_bounds(page: PageData) -> tuple[dt.date, dt.date]:
     ends = [page.events["end"].max(), page.people["held_until"].max()]
     first = min((t for t in starts if not pd.isna(t)), default=None)
     last = max((t for t in ends if not pd.isna(t)), default=None)
-    as_of = page.data.as_of.end
+    as_of = page.meta.as_of.end
     return (first.date() if first is not None else as_of, max(last.date(), as_of) if last is not None else as_of)
 
 

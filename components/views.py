@@ -61,7 +61,7 @@ def render_warnings(page: PageData) -> None:
 
 def render_header(page: PageData, shown: Shown) -> None:
     """Title, description and the headline figures."""
-    data = page.data
+    data = page.meta
     st.title(data.title)
     st.caption(escape_markdown(f"{data.description} Data as of {data.as_of.label}."))
     held, freed, events = st.columns(3)
@@ -133,7 +133,7 @@ def render_event_picker(page: PageData) -> str | None:
 def render_event_details(page: PageData, event_id: str) -> None:
     """Summary, people, status, every source as a link, people freed and where they went."""
     event = page.events[page.events["id"] == event_id].iloc[0].to_dict()
-    data = page.data
+    data = page.meta
     people = {p.id: p for p in data.people}
     with st.container(border=True):
         st.markdown(f"### {escape_markdown(event['title'])}")
@@ -239,7 +239,7 @@ def render_prisoners(shown: Shown) -> None:
 
 def events_table(page: PageData, events: pd.DataFrame) -> pd.DataFrame:
     """The events shown as the table tab lists them."""
-    sources = page.data.sources
+    sources = page.meta.sources
     return pd.DataFrame(
         {
             "Date": events["date_label"],
@@ -268,12 +268,12 @@ def render_table(page: PageData, shown: Shown, origin: str) -> None:
         },
     )
     csv_column, json_column, counts_column = st.columns(3)
-    csv_column.download_button("Events (CSV)", events_csv(shown.events, page.data, origin), "events.csv", "text/csv")
+    csv_column.download_button("Events (CSV)", events_csv(shown.events, page.meta, origin), "events.csv", "text/csv")
     json_column.download_button(
-        "Events (JSON)", events_json(shown.events, page.data, origin), "events.json", "application/json"
+        "Events (JSON)", events_json(shown.events, page.meta, origin), "events.json", "application/json"
     )
     counts_column.download_button(
-        "Prisoner counts (CSV)", counts_csv(shown.counts, page.data, origin), "prisoner-counts.csv", "text/csv"
+        "Prisoner counts (CSV)", counts_csv(shown.counts, page.meta, origin), "prisoner-counts.csv", "text/csv"
     )
 
 
