@@ -41,7 +41,7 @@ def main() -> None:
         st.session_state["notices"] = notices
     filters = filters_sidebar(page)
     st.sidebar.button("Add an event", icon=":material/add:", use_container_width=True, on_click=open_dialog)
-    shown = views.shown_frames(page, filters)
+    shown = views.shown_for(page, filters)
 
     views.render_header(page, shown)
     for notice in st.session_state.get("notices", []):
@@ -58,8 +58,8 @@ def main() -> None:
     st.session_state[TAB] = tab
     with containers[tab]:
         if tab == "timeline":
-            views.render_timeline(page, shown)
-            event = views.render_event_picker(page)
+            views.render_timeline(page, filters)
+            event = views.render_event_picker(page, shown)
             if event:
                 views.render_event_details(page, event)
                 st.button(
@@ -69,9 +69,9 @@ def main() -> None:
                     args=(event,),
                 )
         elif tab == "detentions":
-            views.render_detentions(shown)
+            views.render_detentions(page, filters, shown)
         elif tab == "prisoners":
-            views.render_prisoners(shown)
+            views.render_prisoners(page, filters, shown)
         elif tab == "table":
             views.render_table(page, shown, views.share_link({}))
         else:

@@ -235,6 +235,7 @@ class Frames:
     releases: pd.DataFrame
     sources: pd.DataFrame
     warnings: tuple[Problem, ...] = ()
+    version: str = ""  # the content hash the parse cache gives; keys caches of filtered views and figures
 
 
 def build_frames(loaded: Loaded) -> Frames:

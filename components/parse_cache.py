@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def load_frames(path: Path, *, use_cache: bool = True) -> Frames:
         frames = _read(target)
         if frames is not None:
             return frames
-    frames = build_frames(load_bytes(content, str(path)))
+    frames = replace(build_frames(load_bytes(content, str(path))), version=target.name)
     if use_cache:
         _write(target, frames)
     return frames

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from .export import counts_csv, events_csv, events_json
@@ -29,6 +30,38 @@ class Shown:
     people: pd.DataFrame
     counts: pd.DataFrame
     releases: pd.DataFrame
+
+
+PICKER_LIMIT = 500  # events offered by name; the chart and the table reach the rest
+TABLE_LIMIT = 5000  # rows drawn in the table; downloads always hold every event shown
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _cached_shown(_page: PageData, version: str, filters: Filters) -> Shown:
+    # Shared by every session: many readers of one link cost one filtering and one set of figures.
+    return shown_frames(_page, filters)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _cached_figure(kind: str, _page: PageData, version: str, filters: Filters, selected: str | None) -> go.Figure:
+    shown = _cached_shown(_page, version, filters)
+    if kind == "timeline":
+        return timeline_figure(shown.events, _page.categories, selected=selected)
+    if kind == "detentions":
+        return detention_figure(shown.people)
+    if kind == "prisoners":
+        return prisoners_figure(shown.counts, shown.events)
+    return releases_figure(shown.releases)
+
+
+def shown_for(page: PageData, filters: Filters) -> Shown:
+    """The filtered frames, computed once per (file version, filters) for the whole server."""
+    return _cached_shown(page, page.version, filters)
+
+
+def figure_for(kind: str, page: PageData, filters: Filters, selected: str | None = None) -> go.Figure:
+    """A figure, built once per (file version, filters, selection) for the whole server."""
+    return _cached_figure(kind, page, page.version, filters, selected)
 
 
 def shown_frames(page: PageData, filters: Filters) -> Shown:
@@ -97,10 +130,13 @@ def _on_timeline_select() -> None:
             return
 
 
-def render_timeline(page: PageData, shown: Shown) -> None:
+def render_timeline(page: PageData, filters: Filters) -> None:
     """The event timeline; clicking an event opens its details below."""
     st.header("Events by category")
-    figure = timeline_figure(shown.events, page.categories, selected=st.session_state.get(EVENT))
+    figure = figure_for("timeline", page, filters, st.session_state.get(EVENT))
+    if figure.layout.meta and figure.layout.meta.get("density"):
+        st.info(f"{figure.layout.meta['events']:,} events in view: each row shows how many fall in each month. "
+                "Narrow the dates or filter to see single events.")  # fmt: skip
     st.plotly_chart(figure, key=TIMELINE_CHART, on_select=_on_timeline_select, selection_mode="points")
     st.caption(
         "Each row is a category. Circles are confirmed events, diamonds reported, crosses disputed; a pale bar shows "
@@ -109,10 +145,17 @@ def render_timeline(page: PageData, shown: Shown) -> None:
     )
 
 
-def render_event_picker(page: PageData) -> str | None:
+def render_event_picker(page: PageData, shown: Shown) -> str | None:
     """A list to pick an event by name (the keyboard's way to what a click on the chart does)."""
-    labels = dict(zip(page.events["id"], page.events["date_label"] + " — " + page.events["title"], strict=True))
-    if st.session_state.get(EVENT) not in labels:
+    selected = st.session_state.get(EVENT)
+    offered = shown.events.head(PICKER_LIMIT)
+    if selected is not None and selected not in set(offered["id"]):
+        offered = pd.concat([offered, page.events[page.events["id"] == selected]])
+    labels = dict(zip(offered["id"], offered["date_label"] + " — " + offered["title"], strict=True))
+    if len(shown.events) > PICKER_LIMIT:
+        st.caption(f"The list offers the first {PICKER_LIMIT} of {len(shown.events):,} events in view; "
+                   "narrow the filters, or click an event on the chart.")  # fmt: skip
+    if selected not in labels:
         st.session_state[EVENT] = None
     st.session_state[EVENT_PICKER] = st.session_state[EVENT]
 
@@ -166,13 +209,13 @@ def render_event_details(page: PageData, event_id: str) -> None:
             st.markdown(f"**Note:** {escape_markdown(note)}")
 
 
-def render_detentions(shown: Shown) -> None:
+def render_detentions(page: PageData, filters: Filters, shown: Shown) -> None:
     """Who was held, from arrest to release or to the data's date."""
     st.header("Detentions of the people named")
     if shown.people.empty:
         st.info("No detentions in the dates, people or search chosen.")
         return
-    st.plotly_chart(detention_figure(shown.people))
+    st.plotly_chart(figure_for("detentions", page, filters))
     st.caption(
         "One row per person, ordered by arrest: a bar from arrest to release, or to the data's date if still held."
     )
@@ -192,13 +235,13 @@ def render_detentions(shown: Shown) -> None:
         )
 
 
-def render_prisoners(shown: Shown) -> None:
+def render_prisoners(page: PageData, filters: Filters, shown: Shown) -> None:
     """Viasna's count over time with releases and key events, then people freed per release."""
     st.header("Political prisoners held (Viasna)")
     if shown.counts.empty and shown.releases.empty:
         st.info("No prisoner counts or releases in the dates chosen.")
         return
-    st.plotly_chart(prisoners_figure(shown.counts, shown.events))
+    st.plotly_chart(figure_for("prisoners", page, filters))
     st.caption(
         "Political prisoners held on each date as counted by Viasna (open markers: the source says 'over' or "
         "'about'); bars: people freed per release, right axis; dotted lines: key events."
@@ -219,7 +262,7 @@ def render_prisoners(shown: Shown) -> None:
     if shown.releases.empty:
         st.info("No releases in the events shown.")
         return
-    st.plotly_chart(releases_figure(shown.releases))
+    st.plotly_chart(figure_for("releases", page, filters))
     st.caption(
         "Bars: people freed in each release, stacked by where they went; "
         "line: running total since the first release shown."
