@@ -311,6 +311,22 @@ def _count_hover(row: pd.Series) -> str:
     )
 
 
+RELEASE_DETAIL_LIMIT = 200  # more releases than this are summed per month
+MILESTONE_LIMIT = 40  # more key events than this are thinned, evenly over time
+
+
+def monthly_releases(releases: pd.DataFrame) -> pd.DataFrame:
+    """Release rows summed per (month, destination): the level of detail for many releases."""
+    month = pd.to_datetime(releases["start"]).dt.to_period("M")
+    grouped = releases.assign(month=month).groupby(["month", "destination"], sort=True)
+    frame = grouped.agg(released=("released", "sum"), releases=("id", "nunique")).reset_index()
+    frame["start"] = frame["month"].dt.to_timestamp()
+    frame["id"] = "month-" + frame["month"].astype(str)
+    frame["date_label"] = frame["start"].dt.strftime("%B %Y")
+    frame["title"] = frame["releases"].astype(str) + " releases"
+    return frame[["id", "start", "date_label", "title", "destination", "released"]]
+
+
 def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
     """Political prisoners over time, releases as bars on a second axis and key events as dotted lines."""
     figure = go.Figure()
@@ -342,7 +358,16 @@ def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             )
         )
     releases = events[events["released"].notna()]
-    if len(releases):
+    if len(releases) > RELEASE_DETAIL_LIMIT:
+        summed = releases.assign(month=pd.to_datetime(releases["start"]).dt.to_period("M"))
+        summed = summed.groupby("month").agg(released=("released", "sum"), count=("id", "size")).reset_index()
+        figure.add_trace(go.Bar(
+            x=_milliseconds(summed["month"].dt.to_timestamp()), y=summed["released"].to_numpy(dtype="int64"),
+            yaxis="y2", name="People freed (per month)", width=25 * _MILLISECONDS_PER_DAY, marker={"color": PALETTE[2]},
+            opacity=0.6, customdata=summed["count"].to_numpy(dtype="int32"),
+            hovertemplate="%{x|%B %Y}<br>%{customdata} releases<br>People freed: %{y:,}<extra></extra>",
+        ))  # fmt: skip
+    elif len(releases):
         figure.add_trace(
             go.Bar(
                 x=list(releases["start"]),
@@ -362,6 +387,10 @@ def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             )
         )
     milestones = events[events["milestone"].astype(bool)]
+    total_milestones = len(milestones)
+    if total_milestones > MILESTONE_LIMIT:
+        keep = np.linspace(0, total_milestones - 1, MILESTONE_LIMIT).round().astype(int)
+        milestones = milestones.sort_values("start", kind="stable").iloc[np.unique(keep)]
     shapes = []
     annotations = []
     for _, row in milestones.iterrows():
@@ -412,6 +441,7 @@ def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
         hovermode="closest",
         shapes=shapes,
         annotations=annotations,
+        meta={"milestones": total_milestones, "milestones_shown": len(milestones), "releases": len(releases)},
     )
     return figure
 
@@ -425,6 +455,9 @@ def _destination_colors(destinations: list[str]) -> dict[str, str]:
 
 def releases_figure(releases: pd.DataFrame) -> go.Figure:
     """People freed per release, stacked by destination, with the running total on a second axis."""
+    monthly = releases["id"].nunique() > RELEASE_DETAIL_LIMIT
+    if monthly:
+        releases = monthly_releases(releases)
     events = releases.drop_duplicates("id").sort_values(["start", "id"], kind="stable")
     order = [str(event_id) for event_id in events["id"]]
     totals = releases.groupby("id", sort=False)["released"].sum()
@@ -498,5 +531,6 @@ def releases_figure(releases: pd.DataFrame) -> go.Figure:
         },
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         hovermode="closest",
+        meta={"monthly": monthly},
     )
     return figure

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from .export import counts_csv, events_csv, events_json
-from .figures import detention_figure, prisoners_figure, releases_figure, timeline_figure
+from .figures import RELEASE_DETAIL_LIMIT, detention_figure, prisoners_figure, releases_figure, timeline_figure
 from .filters import Filters, filter_counts, filter_events, filter_people, filter_releases
 from .page_data import PageData, PageLoad, file_version
 from .sidebar import EVENT
@@ -241,7 +241,13 @@ def render_prisoners(page: PageData, filters: Filters, shown: Shown) -> None:
     if shown.counts.empty and shown.releases.empty:
         st.info("No prisoner counts or releases in the dates chosen.")
         return
-    st.plotly_chart(figure_for("prisoners", page, filters))
+    figure = figure_for("prisoners", page, filters)
+    st.plotly_chart(figure)
+    meta = figure.layout.meta or {}
+    if meta.get("milestones", 0) > meta.get("milestones_shown", 0):
+        st.caption(f"{meta['milestones_shown']} of {meta['milestones']:,} key events are drawn, evenly over time.")
+    if meta.get("releases", 0) > RELEASE_DETAIL_LIMIT:
+        st.caption(f"{meta['releases']:,} releases are summed per month.")
     st.caption(
         "Political prisoners held on each date as counted by Viasna (open markers: the source says 'over' or "
         "'about'); bars: people freed per release, right axis; dotted lines: key events."

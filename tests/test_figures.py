@@ -397,3 +397,34 @@ def test_figures_build_from_empty_data(build) -> None:
     assert figure.layout.template.layout is not None
     assert figure.layout.xaxis.title.text
     figure.to_json()
+
+
+def many_releases(count: int) -> Dataset:
+    events = "\n".join(
+        f"  - {{id: r{i}, date: 20{10 + i // 120}-{i // 10 % 12 + 1:02d}-{i % 10 + 1:02d}, title: Release {i}, "
+        f"category: war, summary: S, sources: [s1], released: 2, released_to: {{Lithuania: 1}}, tags: [milestone]}}"
+        for i in range(count)
+    )
+    source = "sources:\n  s1: {title: T, publisher: P, url: 'https://example.org', published: 2020}\n"
+    text = EMPTY.replace("as_of: 2026", "as_of: 2030").replace("sources: {}\n", source) + "events:\n" + events + "\n"
+    return load_text(text, "events.yaml").data
+
+
+def test_many_releases_are_summed_per_month_with_the_same_total() -> None:
+    data = many_releases(250)
+    releases = releases_frame(data)
+    figure = releases_figure(releases)
+    assert figure.layout.meta["monthly"] is True
+    bars = [t for t in figure.data if t.type == "bar"]
+    assert sum(int(sum(t.y)) for t in bars) == 500 == int(releases["released"].sum())
+    assert len(bars[0].x) < 250 and list(figure.data[-1].y)[-1] == 500
+    assert releases_figure(releases_frame(many_releases(20))).layout.meta["monthly"] is False
+
+
+def test_many_milestones_are_thinned_and_release_bars_summed_on_the_prisoner_chart() -> None:
+    data = many_releases(250)
+    figure = prisoners_figure(counts_frame(data), events_frame(data))
+    assert figure.layout.meta["milestones"] == 250 and figure.layout.meta["milestones_shown"] == 40
+    assert len(figure.layout.shapes) == 40 == len(figure.layout.annotations)
+    freed = next(t for t in figure.data if t.type == "bar")
+    assert int(sum(freed.y)) == 500 and freed.name == "People freed (per month)"

@@ -1,0 +1,266 @@
+"""Speed, size and memory of the loader, the figures and the page: `python -m benchmarks.run [--quick]`.
+
+Each number comes from a fresh process; ratios are measured side by side in one process, alternating,
+so that a busy machine slows both sides alike. Absolute times are indicative; the ratios are the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+TARGETS = {
+    "load_ratio": 1.5,  # full load ÷ bare C parse
+    "cache_ratio": 0.1,  # cached start ÷ full start, at 10,000 events
+    "rerun_seconds": 0.5,  # page rerun after a filter change, at 10,000 events
+    "rerun_growth": 2.0,  # rerun at 10,000 ÷ rerun at 1,000
+    "timeline_bytes": 100,  # timeline figure JSON per event drawn
+    "figure_bytes": 2_000_000,  # any figure's JSON
+    "held_bytes": 1024,  # memory held per event beyond the file's own bytes
+}
+
+
+def data_file(events: int) -> Path:
+    path = DATA / f"events-{events}.yaml"
+    if not path.exists():
+        from benchmarks.generate import main as generate
+
+        generate([str(events), str(path)])
+    return path
+
+
+def _median_pair(first: Any, second: Any, repeats: int) -> tuple[float, float]:
+    a, b = [], []
+    for _ in range(repeats):
+        for timings, function in ((a, first), (b, second)):
+            gc.collect()
+            start = time.perf_counter()
+            function()
+            timings.append(time.perf_counter() - start)
+    return statistics.median(a), statistics.median(b)
+
+
+def measure_load(path: Path, repeats: int) -> dict[str, Any]:
+    """Bare PyYAML C parse and our load + validate + frames, alternating in one process."""
+    import yaml
+
+    from components.parse_cache import load_frames
+
+    text = path.read_text(encoding="utf-8")
+    bare, full = _median_pair(
+        lambda: yaml.load(text, Loader=yaml.CSafeLoader), lambda: load_frames(path, use_cache=False), repeats
+    )
+    return {"bare_s": bare, "full_s": full, "load_ratio": full / bare}
+
+
+def measure_start(path: Path, cached: bool) -> dict[str, Any]:
+    """One cold start: the frames from the cache, or from a full load."""
+    from components.parse_cache import load_frames
+
+    start = time.perf_counter()
+    load_frames(path, use_cache=cached)
+    return {"seconds": time.perf_counter() - start}
+
+
+def measure_figures(path: Path) -> dict[str, Any]:
+    """Each figure of the unfiltered data: build time and JSON bytes."""
+    from components.figures import detention_figure, prisoners_figure, releases_figure, timeline_figure
+    from components.parse_cache import load_frames
+
+    frames = load_frames(path)
+    builders = {
+        "timeline": lambda: timeline_figure(frames.events, frames.categories),
+        "timeline_markers": lambda: timeline_figure(
+            frames.events.head(5000), frames.categories, max_markers=len(frames.events)
+        ),
+        "detentions": lambda: detention_figure(frames.people),
+        "prisoners": lambda: prisoners_figure(frames.counts, frames.events),
+        "releases": lambda: releases_figure(frames.releases),
+    }
+    result = {}
+    for name, build in builders.items():
+        start = time.perf_counter()
+        figure = build()
+        seconds = time.perf_counter() - start
+        drawn = min(5000, len(frames.events)) if name == "timeline_markers" else len(frames.events)
+        size = len(figure.to_json())
+        result[name] = {"seconds": seconds, "bytes": size, "bytes_per_event": size / max(drawn, 1)}
+    return result
+
+
+def measure_page(path: Path, reruns: int) -> dict[str, Any]:
+    """The real script in AppTest: a cold first run, then reruns after a filter change."""
+    os.environ["EVENTS_FILE"] = str(path)
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    start = time.perf_counter()
+    app.run()
+    first = time.perf_counter() - start
+    timings = []
+    for word in ["court", "border", "Minsk", "envoy", "verdict", "rally", "report", "talks"][:reruns]:
+        app.text_input(key="f_query").set_value(word)
+        start = time.perf_counter()
+        app.run()
+        timings.append(time.perf_counter() - start)
+        assert not app.exception, app.exception
+    return {"first_s": first, "rerun_s": statistics.median(timings)}
+
+
+def measure_memory(path: Path) -> dict[str, Any]:
+    """Memory the page holds per event (its frames), beyond the file's own bytes; and the peak."""
+    import resource
+
+    from components.parse_cache import load_frames
+
+    size = path.stat().st_size
+    tracemalloc.start()
+    frames = load_frames(path, use_cache=False)
+    gc.collect()
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    events = len(frames.events)
+    return {
+        "held_per_event": (held - size) / events,
+        "traced_peak_mb": peak / 1e6,
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _child(kind: str, events: int, **options: Any) -> dict[str, Any]:
+    command = [sys.executable, "-m", "benchmarks.run", "--child", kind, "--events", str(events)]
+    for key, value in options.items():
+        command += [f"--{key}", str(value)]
+    output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if output.returncode != 0:
+        raise SystemExit(f"{kind} at {events} failed:\n{output.stderr[-2000:]}")
+    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
+
+
+def run_child(kind: str, events: int, repeats: int) -> dict[str, Any]:
+    path = data_file(events)
+    if kind == "load":
+        return measure_load(path, repeats)
+    if kind in ("cached", "uncached"):
+        return measure_start(path, kind == "cached")
+    if kind == "figures":
+        return measure_figures(path)
+    if kind == "page":
+        return measure_page(path, repeats)
+    return measure_memory(path)
+
+
+def benchmark(sizes: list[int], repeats: int) -> dict[int, dict[str, Any]]:
+    results: dict[int, dict[str, Any]] = {}
+    for events in sizes:
+        data_file(events)
+        _child("cached", events)  # writes the parse cache
+        cached, uncached = [], []
+        for _ in range(max(3, repeats)):  # cold processes, alternating
+            cached.append(_child("cached", events)["seconds"])
+            uncached.append(_child("uncached", events)["seconds"])
+        load_repeats = repeats if events < 100_000 else 1
+        results[events] = {
+            **_child("load", events, repeats=load_repeats),
+            "cached_s": statistics.median(cached),
+            "uncached_s": statistics.median(uncached),
+            "figures": _child("figures", events),
+            **_child("page", events, repeats=max(3, repeats)),
+            **_child("memory", events),
+        }
+        results[events]["cache_ratio"] = results[events]["cached_s"] / results[events]["uncached_s"]
+        print(f"measured {events:,} events", file=sys.stderr)
+    return results
+
+
+def _figure_cell(figure: dict[str, Any]) -> str:
+    return f"{figure['seconds']:.3f} / {figure['bytes'] / 1e3:,.0f}"
+
+
+def table(results: dict[int, dict[str, Any]]) -> str:
+    sizes = sorted(results)
+    rows = [
+        ("bare C parse (s)", lambda r: f"{r['bare_s']:.3f}"),
+        ("load + validate + frames (s)", lambda r: f"{r['full_s']:.3f}"),
+        ("  ratio (target ≤ 1.5)", lambda r: f"{r['load_ratio']:.2f}"),
+        ("cold start, full load (s)", lambda r: f"{r['uncached_s']:.3f}"),
+        ("cold start, parse cache (s)", lambda r: f"{r['cached_s']:.3f}"),
+        ("  ratio (target ≤ 0.1 at 10k)", lambda r: f"{r['cache_ratio']:.3f}"),
+        ("page: first run (s)", lambda r: f"{r['first_s']:.3f}"),
+        ("page: rerun after a filter (s)", lambda r: f"{r['rerun_s']:.3f}"),
+        *[(f"figure {name} (s / KB)", lambda r, n=name: _figure_cell(r["figures"][n]))
+          for name in ("timeline", "timeline_markers", "detentions", "prisoners", "releases")],
+        ("timeline bytes per event drawn", lambda r: f"{r['figures']['timeline_markers']['bytes_per_event']:.1f}"),
+        ("held bytes per event beyond file", lambda r: f"{r['held_per_event']:.0f}"),
+        ("peak RSS of load process (MB)", lambda r: f"{r['max_rss_mb']:.0f}"),
+    ]  # fmt: skip
+    width = max(len(label) for label, _ in rows)
+    lines = [f"| {'N events'.ljust(width)} | " + " | ".join(f"{n:>12,}" for n in sizes) + " |"]
+    lines.append("|" + "-" * (width + 2) + "|" + "|".join("-" * 14 for _ in sizes) + "|")
+    for label, cell in rows:
+        lines.append(f"| {label.ljust(width)} | " + " | ".join(f"{cell(results[n]):>12}" for n in sizes) + " |")
+    return "\n".join(lines)
+
+
+def verdicts(results: dict[int, dict[str, Any]]) -> list[str]:
+    lines = []
+    for events, result in sorted(results.items()):
+        lines.append(f"{events:,}: load ratio {result['load_ratio']:.2f} (≤ {TARGETS['load_ratio']})"
+                     f" {'met' if result['load_ratio'] <= TARGETS['load_ratio'] else 'MISSED'}")  # fmt: skip
+        largest = max(f["bytes"] for f in result["figures"].values())
+        lines.append(
+            f"{events:,}: largest figure {largest / 1e6:.2f} MB (≤ 2 MB) {'met' if largest <= 2e6 else 'MISSED'}"
+        )
+        held = result["held_per_event"]
+        lines.append(
+            f"{events:,}: held {held:.0f} B/event (≤ 1024) {'met' if held <= TARGETS['held_bytes'] else 'MISSED'}"
+        )
+    per_event = max(r["figures"]["timeline_markers"]["bytes_per_event"] for r in results.values() if r)
+    lines.append(f"timeline payload {per_event:.1f} B/event drawn (≤ 100) {'met' if per_event <= 100 else 'MISSED'}")
+    if 10_000 in results:
+        ten = results[10_000]
+        lines.append(
+            f"10,000: cache ratio {ten['cache_ratio']:.3f} (≤ 0.1) {'met' if ten['cache_ratio'] <= 0.1 else 'MISSED'}"
+        )
+        lines.append(f"10,000: rerun {ten['rerun_s']:.3f} s (≤ 0.5) {'met' if ten['rerun_s'] <= 0.5 else 'MISSED'}")
+        if 1_000 in results:
+            growth = ten["rerun_s"] / results[1_000]["rerun_s"]
+            lines.append(f"rerun 10,000 ÷ 1,000 = {growth:.2f} (≤ 2) {'met' if growth <= 2 else 'MISSED'}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="only 1,000 and 10,000 events")
+    parser.add_argument("--sizes", type=int, nargs="+", help="event counts to measure")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="print the raw results as JSON too")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--events", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(run_child(args.child, args.events, args.repeats)))
+        return 0
+    sizes = args.sizes or ([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
+    results = benchmark(sizes, args.repeats)
+    print(table(results))
+    print()
+    print("\n".join(verdicts(results)))
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
