@@ -311,8 +311,14 @@ def _count_hover(row: pd.Series) -> str:
     )
 
 
+LEGEND_ABOVE = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
 RELEASE_DETAIL_LIMIT = 200  # more releases than this are summed per month
 MILESTONE_LIMIT = 40  # more key events than this are thinned, evenly over time
+
+
+def _right_axis(title: str) -> dict[str, Any]:
+    """A second y axis on the right, over the first, for numbers of another scale."""
+    return {"title": {"text": title}, "overlaying": "y", "side": "right", "rangemode": "tozero", "showgrid": False}
 
 
 def monthly_releases(releases: pd.DataFrame) -> pd.DataFrame:
@@ -430,14 +436,8 @@ def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
         height=480,
         xaxis={"type": "date", "title": {"text": "Date"}},
         yaxis={"title": {"text": "Political prisoners"}, "rangemode": "tozero"},
-        yaxis2={
-            "title": {"text": "People freed"},
-            "overlaying": "y",
-            "side": "right",
-            "rangemode": "tozero",
-            "showgrid": False,
-        },
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        yaxis2=_right_axis("People freed"),
+        legend=LEGEND_ABOVE,
         hovermode="closest",
         shapes=shapes,
         annotations=annotations,
@@ -522,14 +522,8 @@ def releases_figure(releases: pd.DataFrame) -> go.Figure:
             "title": {"text": "Release"},
         },
         yaxis={"title": {"text": "People freed"}, "rangemode": "tozero"},
-        yaxis2={
-            "title": {"text": "Cumulative freed"},
-            "overlaying": "y",
-            "side": "right",
-            "rangemode": "tozero",
-            "showgrid": False,
-        },
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        yaxis2=_right_axis("Cumulative freed"),
+        legend=LEGEND_ABOVE,
         hovermode="closest",
         meta={"monthly": monthly},
     )
