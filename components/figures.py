@@ -116,15 +116,14 @@ def timeline_figure(
                 chosen = events[rows]
                 titles = [escape_html(str(t)) for t in chosen["title"]]
                 freed = [_number(v) for v in chosen["released"]]
-                text = [
-                    t if n is None else f"{t}</b><br>People freed: {n:,}<b>" for t, n in zip(titles, freed, strict=True)
-                ]
+                text = [t if n is None else f"{t} · {n:,} freed" for t, n in zip(titles, freed, strict=True)]
                 if kind == "span":
+                    # A span's hover names both ends, which one x value cannot carry.
                     labels = [escape_html(str(d)) for d in chosen["date_label"]]
-                    text = [f"{t}</b><br>{d}<b>" for t, d in zip(text, labels, strict=True)]
-                    when = ""
+                    text = [f"<b>{t}</b><br>{d}" for t, d in zip(text, labels, strict=True)]
+                    head = "%{text}<br>"
                 else:
-                    when = f"%{{x|{DATE_FORMATS[kind]}}}<br>"
+                    head = f"<b>%{{text}}</b><br>%{{x|{DATE_FORMATS[kind]}}}<br>"
                 state = "" if status == "confirmed" else f" · {status}"
                 traces.append(
                     go.Scatter(
@@ -137,7 +136,7 @@ def timeline_figure(
                         marker={"color": color, "size": 12, "symbol": symbol, "line": {"color": "white", "width": 1}},
                         customdata=list(chosen["id"].astype(str)),
                         text=text,
-                        hovertemplate=f"<b>%{{text}}</b><br>{when}{label}{state}<extra></extra>",
+                        hovertemplate=f"{head}{label}{state}<extra></extra>",
                     )
                 )
                 first = False

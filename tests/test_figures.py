@@ -222,8 +222,10 @@ def test_timeline_hover_of_day_and_month_events_shows_their_precision(bundled: D
             assert event.date.label in hover_of(figure, event.id), event.id
 
 
-def test_timeline_hover_names_people_freed() -> None:
-    assert "People freed: 14" in hover_of(timeline(small()), "release-a")
+def test_timeline_hover_names_people_freed_and_spans_both_ends(bundled: Dataset) -> None:
+    assert "14 freed" in hover_of(timeline(small()), "release-a")
+    span = next(e for e in bundled.events if e.end is not None)
+    assert f"{span.date.label} – {span.end.label}" in hover_of(timeline(bundled), span.id)
 
 
 def test_timeline_status_is_a_marker_shape_with_a_legend_key() -> None:
