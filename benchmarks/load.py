@@ -81,6 +81,9 @@ class Round:
     rss_before_mb: float | None = None
     rss_after_mb: float | None = None
     mb_per_session: float | None = None
+    server_cpu_s: float | None = None  # CPU time of the server process(es) during the reruns
+    client_cpu_s: float | None = None  # CPU time of this benchmark during the reruns (it shares the machine)
+    machine_cpu_s: float | None = None  # CPU time of every process on the machine during the reruns
     sessions_per_upstream: dict[str, int] | None = None
     sticky: bool | None = None
     errors: list[str] = field(default_factory=list)
@@ -230,6 +233,27 @@ def rss_bytes(pids: Sequence[int]) -> int | None:
             found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
             total += int(found.group(1)) * 1024 if found else 0
     return total
+
+
+def cpu_seconds(pids: Sequence[int]) -> float | None:
+    """User plus system CPU time of the processes and their children so far (/proc/PID/stat), None if unreadable."""
+    if not pids:
+        return None
+    ticks = 0
+    for root in pids:
+        for pid in process_tree(root):
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                return None
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime: fields 14 and 15 of proc(5)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu_seconds() -> float:
+    """Busy CPU time of the whole machine so far (/proc/stat: user, nice, system, irq, softirq)."""
+    ticks = [int(value) for value in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6]) / os.sysconf("SC_CLK_TCK")
 
 
 def listening_pid(port: int) -> int | None:
@@ -385,7 +409,7 @@ async def measure(target: Target, sessions: int, reruns: int, deadline: float) -
     clients = [Session(target.host, target.port) for _ in range(sessions)]
     loop = asyncio.get_running_loop()
     rss_before = rss_after = None
-    elapsed = None
+    elapsed = server_cpu = client_cpu = machine_cpu = None
 
     async def drive(index: int, client: Session) -> None:
         try:
@@ -409,9 +433,14 @@ async def measure(target: Target, sessions: int, reruns: int, deadline: float) -
             await asyncio.sleep(0.5)
             rss_before = rss_bytes(target.pids)
             await asyncio.gather(*(open_one(client) for client in clients))
-            started = time.perf_counter()
+            started, server_cpu, client_cpu = time.perf_counter(), cpu_seconds(target.pids), time.process_time()
+            machine_cpu = machine_cpu_seconds()
             await asyncio.gather(*(drive(i, client) for i, client in enumerate(clients) if client.error is None))
             elapsed = time.perf_counter() - started
+            client_cpu = time.process_time() - client_cpu
+            machine_cpu = machine_cpu_seconds() - machine_cpu
+            server_cpu_after = cpu_seconds(target.pids)
+            server_cpu = None if server_cpu is None or server_cpu_after is None else server_cpu_after - server_cpu
             rss_after = rss_bytes(target.pids)  # while every session is still open
     except TimeoutError:
         result.timed_out = True
@@ -425,6 +454,7 @@ async def measure(target: Target, sessions: int, reruns: int, deadline: float) -
     result.first_run_p50_s = percentile([c.first_run for c in clients if c.first_run is not None], 50)
     if elapsed:
         result.reruns_per_s = len(latencies) / elapsed
+        result.server_cpu_s, result.client_cpu_s, result.machine_cpu_s = server_cpu, client_cpu, machine_cpu
     if rss_before is not None and rss_after is not None:
         result.rss_before_mb, result.rss_after_mb = rss_before / 2**20, rss_after / 2**20
         result.mb_per_session = (rss_after - rss_before) / 2**20 / sessions
@@ -572,6 +602,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(format_table(rounds))
         for r in rounds:
+            if r.server_cpu_s is not None and r.reruns_per_s:
+                wall = r.reruns_completed / r.reruns_per_s
+                print(
+                    f"{r.mode}, N={r.sessions}: during the {wall:.1f} s of reruns, CPU seconds: servers "
+                    f"{r.server_cpu_s:.1f}, this client {r.client_cpu_s or 0:.1f}, whole machine {r.machine_cpu_s:.1f}"
+                )
             if r.sessions_per_upstream is not None:
                 spread = ", ".join(f"port {port}: {count}" for port, count in r.sessions_per_upstream.items())
                 sticky = "each stayed on one upstream" if r.sticky else "NOT STICKY: a session changed upstream"
