@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from .drafts import (
@@ -22,8 +24,8 @@ from .drafts import (
     unique_id,
 )
 from .figures import timeline_figure
-from .frames import categories_frame, events_frame
-from .model import STATUSES
+from .frames import events_frame
+from .model import STATUSES, Dataset
 from .page_data import PageData, full_dataset
 from .permissions import Permission, decide_permission
 from .saving import save_entries
@@ -33,12 +35,33 @@ from .yaml_writer import entry_yaml, source_yaml
 PREFIX = "draft_"
 PRECISIONS = ("day", "month", "year")
 _DEFAULTS: dict[str, Any] = {
-    "precision": "day", "year": dt.date.today().year, "month": dt.date.today().month, "day": dt.date.today().day,
-    "end": "", "title": "", "category": None, "summary": "", "people": [], "new_person": False, "person_name": "",
-    "person_aliases": "", "person_role": "", "sources": [], "new_source": False, "source_title": "",
-    "source_publisher": "", "source_url": "", "source_published": "", "status": "confirmed", "released": "",
-    "released_to": "", "tags": "", "note": "", "attempted": False, "password": "",
-}  # fmt: skip
+    "precision": "day",
+    "year": dt.date.today().year,
+    "month": dt.date.today().month,
+    "day": dt.date.today().day,
+    "end": "",
+    "title": "",
+    "category": None,
+    "summary": "",
+    "people": [],
+    "new_person": False,
+    "person_name": "",
+    "person_aliases": "",
+    "person_role": "",
+    "sources": [],
+    "new_source": False,
+    "source_title": "",
+    "source_publisher": "",
+    "source_url": "",
+    "source_published": "",
+    "status": "confirmed",
+    "released": "",
+    "released_to": "",
+    "tags": "",
+    "note": "",
+    "attempted": False,
+    "password": "",
+}
 
 
 def _key(name: str) -> str:
@@ -85,27 +108,43 @@ def build_draft(page: PageData) -> tuple[Draft, dict[str, list[str]]]:
     if _value("new_person"):
         name = str(_value("person_name")).strip()
         person_id = unique_id(slugify(name, "person"), {p.id for p in data.people})
-        person = {"id": person_id, "name": name, "aliases": parse_list(_value("person_aliases")),
-                  "role": str(_value("person_role")).strip()}  # fmt: skip
+        person = {
+            "id": person_id,
+            "name": name,
+            "aliases": parse_list(_value("person_aliases")),
+            "role": str(_value("person_role")).strip(),
+        }
         people.append(person_id)
     source_id = source = None
     sources = list(_value("sources"))
     if _value("new_source"):
         published = str(_value("source_published")).strip()
         source_id = unique_id(f"{slugify(str(_value('source_publisher')), 'source')}-{published}", set(data.sources))
-        source = {"title": str(_value("source_title")).strip(), "publisher": str(_value("source_publisher")).strip(),
-                  "url": str(_value("source_url")).strip(), "published": published}  # fmt: skip
+        source = {
+            "title": str(_value("source_title")).strip(),
+            "publisher": str(_value("source_publisher")).strip(),
+            "url": str(_value("source_url")).strip(),
+            "published": published,
+        }
         sources.append(source_id)
     released_to, destination_problems = parse_destinations(str(_value("released_to")))
     if destination_problems:
         form_problems["event.released_to"] = destination_problems
     event: dict[str, Any] = {
-        "id": event_id, "date": date, "end": str(_value("end")).strip() or None, "title": title,
-        "category": _value("category"), "summary": str(_value("summary")).strip(), "sources": sources,
-        "people": people, "released": str(_value("released")).strip() or None, "released_to": released_to,
-        "status": _value("status"), "tags": [slugify(t) for t in parse_list(str(_value("tags")))],
+        "id": event_id,
+        "date": date,
+        "end": str(_value("end")).strip() or None,
+        "title": title,
+        "category": _value("category"),
+        "summary": str(_value("summary")).strip(),
+        "sources": sources,
+        "people": people,
+        "released": str(_value("released")).strip() or None,
+        "released_to": released_to,
+        "status": _value("status"),
+        "tags": [slugify(t) for t in parse_list(str(_value("tags")))],
         "note": str(_value("note")).strip() or None,
-    }  # fmt: skip
+    }
     event = {k: v for k, v in event.items() if v not in (None, [], {}, "")}
     return Draft(event, person, source_id, source), form_problems
 
@@ -143,8 +182,13 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     data = page.meta
     attempted = bool(_value("attempted"))
     k = _key
-    st.radio("Date precision", PRECISIONS, key=k("precision"), horizontal=True,
-             format_func={"day": "Day", "month": "Month", "year": "Year only"}.get)  # fmt: skip
+    st.radio(
+        "Date precision",
+        PRECISIONS,
+        key=k("precision"),
+        horizontal=True,
+        format_func={"day": "Day", "month": "Month", "year": "Year only"}.get,
+    )
     year, month, day = st.columns(3)
     year.number_input("Year", min_value=1900, max_value=2100, step=1, key=k("year"))
     if _value("precision") in ("month", "day"):
@@ -190,6 +234,16 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     _show(problems, "event.released_to", attempted)
     st.text_input("Tags (comma-separated; 'milestone' for key events)", key=k("tags"))
     st.text_area("Note (where sources disagree)", key=k("note"), height=80)
+
+
+def preview_figure(page: PageData, dataset: Dataset, event_id: str) -> go.Figure:
+    """The timeline of the year around the new event, with it ringed; cheap whatever the file's size."""
+    new = events_frame(dataset.model_copy(update={"events": [e for e in dataset.events if e.id == event_id]}))
+    year = pd.Timedelta(days=365)
+    near = page.events[
+        (page.events["end"] >= new["start"].iloc[0] - year) & (page.events["start"] <= new["end"].iloc[0] + year)
+    ]
+    return timeline_figure(pd.concat([near, new], ignore_index=True), page.categories, selected=event_id)
 
 
 def _mark_attempted() -> None:
@@ -248,10 +302,8 @@ def add_event_dialog(page: PageData, path: Path) -> None:
         problems.setdefault(field, []).extend(messages)
     _form(page, problems)
     if checked.dataset is not None and not problems:
-        st.markdown("**Preview**")
-        figure = timeline_figure(events_frame(checked.dataset), categories_frame(checked.dataset),
-                                 selected=draft.event["id"])  # fmt: skip
-        st.plotly_chart(figure, key="draft_preview")
+        st.markdown("**Preview** (the new event, ringed, among the events of the year around it)")
+        st.plotly_chart(preview_figure(page, checked.dataset, draft.event["id"]), key="draft_preview")
     password = None
     permission = current_permission()
     if not permission.allowed and permission.can_enter_password:
