@@ -270,11 +270,6 @@ class Dataset(_Strict):
     repository_url: OptionalUrl = Field(None, description="Where the file is kept, for 'edit this file' links.")
 
 
-def field_names(model: type[BaseModel]) -> list[str]:
-    """Field names of a model, in declaration order."""
-    return list(model.model_fields)
-
-
 def json_schema() -> dict[str, Any]:
     """JSON Schema of the file for editors (yaml-language-server)."""
     schema = Dataset.model_json_schema()
