@@ -30,8 +30,14 @@ INSTALL_HINT = (
 
 
 def chromium_path() -> str | None:
-    """CHROMIUM_PATH, Debian's /usr/bin/chromium, or whatever `chromium` is on PATH."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+    """CHROMIUM_PATH, Debian's /usr/bin/chromium, `chromium` on PATH, or a browser Playwright installed itself."""
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")]
+    with contextlib.suppress(Exception):  # where `playwright install chromium` could run (e.g. GitHub Actions)
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            candidates.append(playwright.chromium.executable_path)
+    for candidate in candidates:
         if candidate and Path(candidate).exists():
             return candidate
     return None
