@@ -315,6 +315,14 @@ RELEASE_DETAIL_LIMIT = 200  # more releases than this are summed per month
 MILESTONE_LIMIT = 40  # more key events than this are thinned, evenly over time
 
 
+def _release_hovers(releases: pd.DataFrame, label: str) -> list[str]:
+    """Date, title and '<label>: number freed' for each release row."""
+    return [
+        f"{escape_html(str(date))}<br><b>{escape_html(str(title))}</b><br>{label}: {int(number):,}"
+        for date, title, number in zip(releases["date_label"], releases["title"], releases["released"], strict=True)
+    ]
+
+
 def _right_axis(title: str) -> dict[str, Any]:
     """A second y axis on the right, over the first, for numbers of another scale."""
     return {"title": {"text": title}, "overlaying": "y", "side": "right", "rangemode": "tozero", "showgrid": False}
@@ -383,11 +391,7 @@ def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
                 marker={"color": PALETTE[2]},
                 opacity=0.6,
                 customdata=[str(event_id) for event_id in releases["id"]],
-                hovertext=[
-                    f"{escape_html(str(row['date_label']))}<br><b>{escape_html(str(row['title']))}</b>"
-                    f"<br>People freed: {int(row['released']):,}"
-                    for _, row in releases.iterrows()
-                ],
+                hovertext=_release_hovers(releases, "People freed"),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
@@ -476,11 +480,7 @@ def releases_figure(releases: pd.DataFrame) -> go.Figure:
                 name=escape_html(destination),
                 marker={"color": colors[destination]},
                 customdata=[str(event_id) for event_id in rows["id"]],
-                hovertext=[
-                    f"{escape_html(str(row['date_label']))}<br><b>{escape_html(str(row['title']))}</b>"
-                    f"<br>{escape_html(destination)}: {int(row['released']):,}"
-                    for _, row in rows.iterrows()
-                ],
+                hovertext=_release_hovers(rows, escape_html(destination)),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )

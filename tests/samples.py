@@ -40,3 +40,20 @@ prisoner_counts:
     count: 10
     source: s1
 """
+
+
+def run_page(monkeypatch, events_file: str | None = None, *, edits_allowed: bool = False, **params: str):
+    """The real dashboard script in AppTest, on a data file and link parameters of the test's choosing."""
+    from streamlit.testing.v1 import AppTest
+
+    for name, value in (("EVENTS_FILE", events_file), ("ALLOW_EDITS", "1" if edits_allowed else None)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for name, value in params.items():
+        app.query_params[name] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app

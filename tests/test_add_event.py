@@ -9,21 +9,13 @@ from streamlit.testing.v1 import AppTest
 
 from components.loader import load_file
 
-from .samples import ROOT, VALID
+from .samples import ROOT, VALID, run_page
 
 SCRIPT = str(ROOT / "dashboard.py")
 
 
 def open_form(monkeypatch: pytest.MonkeyPatch, path: Path, *, allow: bool, **params: str) -> AppTest:
-    monkeypatch.setenv("EVENTS_FILE", str(path))
-    if allow:
-        monkeypatch.setenv("ALLOW_EDITS", "1")
-    else:
-        monkeypatch.delenv("ALLOW_EDITS", raising=False)
-    app = AppTest.from_file(SCRIPT, default_timeout=60)
-    for name, value in params.items():
-        app.query_params[name] = value
-    app.run()
+    app = run_page(monkeypatch, str(path), edits_allowed=allow, **params)
     next(b for b in app.button if b.label == "Add an event").click().run()
     assert not app.exception, app.exception
     return app

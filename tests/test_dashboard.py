@@ -10,23 +10,14 @@ from streamlit.testing.v1 import AppTest
 
 from components.loader import load_file
 
-from .samples import BUNDLED, ROOT, VALID
+from .samples import BUNDLED, ROOT, VALID, run_page
 
 SCRIPT = str(ROOT / "dashboard.py")
 TOTAL_EVENTS = len(load_file(BUNDLED).data.events)
 
 
 def page(monkeypatch: pytest.MonkeyPatch, path: str | None = None, **params: str) -> AppTest:
-    if path:
-        monkeypatch.setenv("EVENTS_FILE", path)
-    else:
-        monkeypatch.delenv("EVENTS_FILE", raising=False)
-    app = AppTest.from_file(SCRIPT, default_timeout=60)
-    for name, value in params.items():
-        app.query_params[name] = value
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return run_page(monkeypatch, path, **params)
 
 
 def metric(app: AppTest, label: str) -> str:
