@@ -8,7 +8,7 @@ import random
 import sys
 from pathlib import Path
 
-from components.yaml_writer import entry_yaml, source_yaml
+from components.edit.yaml_writer import entry_yaml, source_yaml
 
 CATEGORIES = [
     ("elections", "Elections and power"),
@@ -82,6 +82,54 @@ def _date(rng: random.Random) -> tuple[str, int, int, int]:
     return f"{year}-{month:02d}-{day:02d}", year, month, day
 
 
+def _person(rng: random.Random, index: int, n_sources: int) -> dict[str, object]:
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {index}"
+    person: dict[str, object] = {
+        "id": f"person-{index}",
+        "name": name,
+        "aliases": [name.upper()],
+        "role": _sentence(rng, 3),
+    }
+    if rng.random() < 0.3:
+        year = rng.randint(2020, 2024)
+        person["detained"] = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        if rng.random() < 0.6:
+            person["released"] = f"{year + rng.randint(1, 2)}-{rng.randint(1, 12):02d}"
+        person["sentence"] = f"{rng.randint(1, 15)} years"
+        person["sources"] = [f"source-{rng.randrange(n_sources)}"]
+    return person
+
+
+def _event(rng: random.Random, index: int, people: list[str], n_sources: int) -> dict[str, object]:
+    date, year, month, _ = _date(rng)
+    event: dict[str, object] = {
+        "id": f"event-{index}",
+        "date": date,
+        "title": _sentence(rng, rng.randint(5, 9)).rstrip("."),
+        "category": CATEGORIES[index % len(CATEGORIES)][0],
+        "summary": _sentence(rng, rng.randint(20, 40)),
+        "sources": [f"source-{rng.randrange(n_sources)}" for _ in range(rng.randint(1, 3))],
+    }
+    if rng.random() < 0.1 and len(date) == 10:
+        end_year = min(year + rng.randint(0, 1), END_YEAR - 1)
+        last_day = calendar.monthrange(year, month)[1]
+        event["end"] = f"{end_year}-12-31" if end_year > year else f"{year}-{month:02d}-{last_day:02d}"
+    if rng.random() < 0.4:
+        event["people"] = sorted({rng.choice(people) for _ in range(rng.randint(1, 3))})
+    if event["category"] == "releases":
+        released = rng.randint(1, 250)
+        event["released"] = released
+        if rng.random() < 0.6:
+            event["released_to"] = {rng.choice(DESTINATIONS): rng.randint(0, released)}
+    roll = rng.random()
+    event["status"] = "reported" if roll < 0.1 else "disputed" if roll < 0.13 else "confirmed"
+    if rng.random() < 0.02:
+        event["tags"] = ["milestone"]
+    if rng.random() < 0.1:
+        event["note"] = _sentence(rng, 15)
+    return event
+
+
 def generate(events: int, seed: int = 2020) -> str:
     """The file's text: N events with people, sources, spans, fuzzy dates, releases and counts."""
     rng = random.Random(seed)
@@ -98,55 +146,12 @@ def generate(events: int, seed: int = 2020) -> str:
     lines.append("people:")
     people = []
     for index in range(n_people):
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {index}"
-        person: dict[str, object] = {
-            "id": f"person-{index}",
-            "name": name,
-            "aliases": [name.upper()],
-            "role": _sentence(rng, 3),
-        }
-        if rng.random() < 0.3:
-            year = rng.randint(2020, 2024)
-            person["detained"] = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            if rng.random() < 0.6:
-                person["released"] = f"{year + rng.randint(1, 2)}-{rng.randint(1, 12):02d}"
-            person["sentence"] = f"{rng.randint(1, 15)} years"
-            person["sources"] = [f"source-{rng.randrange(n_sources)}"]
-        people.append(person["id"])
+        person = _person(rng, index, n_sources)
+        people.append(str(person["id"]))
         lines.append(entry_yaml(person, 2).rstrip("\n"))
     lines.append("events:")
     for index in range(events):
-        date, year, month, _ = _date(rng)
-        event: dict[str, object] = {
-            "id": f"event-{index}",
-            "date": date,
-            "title": _sentence(rng, rng.randint(5, 9)).rstrip("."),
-            "category": CATEGORIES[index % len(CATEGORIES)][0],
-            "summary": _sentence(rng, rng.randint(20, 40)),
-            "sources": [f"source-{rng.randrange(n_sources)}" for _ in range(rng.randint(1, 3))],
-        }
-        if rng.random() < 0.1 and len(date) == 10:
-            end_year = min(year + rng.randint(0, 1), END_YEAR - 1)
-            event["end"] = (
-                f"{end_year}-12-31"
-                if end_year > year
-                else f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-            )
-        if rng.random() < 0.4:
-            event["people"] = sorted({rng.choice(people) for _ in range(rng.randint(1, 3))})
-        if event["category"] == "releases":
-            released = rng.randint(1, 250)
-            event["released"] = released
-            if rng.random() < 0.6:
-                first = rng.choice(DESTINATIONS)
-                event["released_to"] = {first: rng.randint(0, released)}
-        roll = rng.random()
-        event["status"] = "reported" if roll < 0.1 else "disputed" if roll < 0.13 else "confirmed"
-        if rng.random() < 0.02:
-            event["tags"] = ["milestone"]
-        if rng.random() < 0.1:
-            event["note"] = _sentence(rng, 15)
-        lines.append(entry_yaml(event, 2).rstrip("\n"))
+        lines.append(entry_yaml(_event(rng, index, people, n_sources), 2).rstrip("\n"))
     lines.append("prisoner_counts:")
     for year in range(START_YEAR, END_YEAR):
         for month in range(1, 13):

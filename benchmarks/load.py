@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 MAX_SESSIONS, MAX_RERUNS, MAX_TIMEOUT, MAX_UPSTREAMS = 200, 100, 1800.0, 8
-QUERY_KEY = "f_query"  # the sidebar search's widget key (components/sidebar.py)
+QUERY_KEY = "f_query"  # the sidebar search's widget key (components/ui/state.py)
 WORDS = ("Tikhanovsky", "embassy", "prisoners", "Minsk", "release", "election", "Viasna", "Lithuania", "Coale")
 MAX_MESSAGE = 64 * 2**20
 SHUTDOWN_GRACE = 10.0
@@ -574,6 +574,29 @@ def format_table(rounds: Sequence[Round]) -> str:
     return "\n".join(lines)
 
 
+def print_report(rounds: list[Round], skipped: list[str], *, as_json: bool) -> None:
+    """The rounds as JSON, or as a table followed by each round's CPU, upstream spread and errors."""
+    if as_json:
+        print(json.dumps({"rounds": [asdict(r) for r in rounds], "skipped": skipped}, indent=2))
+    else:
+        print(format_table(rounds))
+        for r in rounds:
+            if r.server_cpu_s is not None and r.reruns_per_s:
+                wall = r.reruns_completed / r.reruns_per_s
+                print(
+                    f"{r.mode}, N={r.sessions}: during the {wall:.1f} s of reruns, CPU seconds: servers "
+                    f"{r.server_cpu_s:.1f}, this client {r.client_cpu_s or 0:.1f}, whole machine {r.machine_cpu_s:.1f}"
+                )
+            if r.sessions_per_upstream is not None:
+                spread = ", ".join(f"port {port}: {count}" for port, count in r.sessions_per_upstream.items())
+                sticky = "each stayed on one upstream" if r.sticky else "NOT STICKY: a session changed upstream"
+                print(f"{r.mode}, N={r.sessions}: sessions per upstream {spread}; {sticky}")
+            for problem in r.errors:
+                print(f"{r.mode}, N={r.sessions}: {problem}")
+        for note in skipped:
+            print(note)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run every round; exit 0 when every rerun finished, 1 if not, 2 for a bad command line."""
     args = parse_args(argv)
@@ -597,25 +620,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 rounds.append(run_round(args, mode, upstreams, sessions, deadline))
             except BenchmarkError as error:
                 rounds.append(Round(mode, sessions, args.reruns, sessions * args.reruns, errors=[str(error)]))
-    if args.json:
-        print(json.dumps({"rounds": [asdict(r) for r in rounds], "skipped": skipped}, indent=2))
-    else:
-        print(format_table(rounds))
-        for r in rounds:
-            if r.server_cpu_s is not None and r.reruns_per_s:
-                wall = r.reruns_completed / r.reruns_per_s
-                print(
-                    f"{r.mode}, N={r.sessions}: during the {wall:.1f} s of reruns, CPU seconds: servers "
-                    f"{r.server_cpu_s:.1f}, this client {r.client_cpu_s or 0:.1f}, whole machine {r.machine_cpu_s:.1f}"
-                )
-            if r.sessions_per_upstream is not None:
-                spread = ", ".join(f"port {port}: {count}" for port, count in r.sessions_per_upstream.items())
-                sticky = "each stayed on one upstream" if r.sticky else "NOT STICKY: a session changed upstream"
-                print(f"{r.mode}, N={r.sessions}: sessions per upstream {spread}; {sticky}")
-            for problem in r.errors:
-                print(f"{r.mode}, N={r.sessions}: {problem}")
-        for note in skipped:
-            print(note)
+    print_report(rounds, skipped, as_json=args.json)
     complete = all(r.reruns_completed == r.reruns_expected and not r.errors and r.sticky is not False for r in rounds)
     return 0 if complete else 1
 

@@ -55,7 +55,7 @@ def measure_load(path: Path, repeats: int) -> dict[str, Any]:
     """Bare PyYAML C parse and our load + validate + frames, alternating in one process."""
     import yaml
 
-    from components.parse_cache import load_frames
+    from components.view.parse_cache import load_frames
 
     text = path.read_text(encoding="utf-8")
     bare, full = _median_pair(
@@ -66,7 +66,7 @@ def measure_load(path: Path, repeats: int) -> dict[str, Any]:
 
 def measure_start(path: Path, cached: bool) -> dict[str, Any]:
     """One cold start: the frames from the cache, or from a full load."""
-    from components.parse_cache import load_frames
+    from components.view.parse_cache import load_frames
 
     start = time.perf_counter()
     load_frames(path, use_cache=cached)
@@ -75,8 +75,10 @@ def measure_start(path: Path, cached: bool) -> dict[str, Any]:
 
 def measure_figures(path: Path) -> dict[str, Any]:
     """Each figure of the unfiltered data: build time and JSON bytes."""
-    from components.figures import detention_figure, prisoners_figure, releases_figure, timeline_figure
-    from components.parse_cache import load_frames
+    from components.view.detention_figure import detention_figure
+    from components.view.parse_cache import load_frames
+    from components.view.prisoner_figures import prisoners_figure, releases_figure
+    from components.view.timeline_figures import timeline_figure
 
     frames = load_frames(path)
     builders = {
@@ -122,7 +124,7 @@ def measure_memory(path: Path) -> dict[str, Any]:
     """Memory the page holds per event (its frames), beyond the file's own bytes; and the peak."""
     import resource
 
-    from components.parse_cache import load_frames
+    from components.view.parse_cache import load_frames
 
     size = path.stat().st_size
     load_frames(data_file(1_000), use_cache=False)  # one-time imports and tables are not held per event

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from .loader import Loaded, SettingError, load_file
-from .model import json_schema
-from .problems import DataError, Problem
-
-BUNDLED = Path(__file__).resolve().parent.parent / "events.yaml"
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "events.schema.json"
+from .data.loader import Loaded, SettingError, load_file
+from .data.model import json_schema
+from .data.paths import BUNDLED, SCHEMA_FILE
+from .data.problems import DataError, Problem
 
 
 def summary(loaded: Loaded) -> str:
@@ -34,6 +32,22 @@ def _emit(problem: Problem, style: str) -> None:
         print(f"::{level} file={problem.file},line={problem.line},col={problem.column}::{text}")
     else:
         print(problem)
+
+
+def expand_names(names: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Names as given, wildcard patterns (which Windows shells pass on unexpanded) as the files they match;
+    also the patterns that match nothing."""
+    files: list[str] = []
+    unmatched: list[str] = []
+    for name in names:
+        if any(character in name for character in "*?["):
+            matches = sorted(glob.glob(name, recursive=True))
+            files += matches
+            if not matches:
+                unmatched.append(name)
+        else:
+            files.append(name)
+    return files, unmatched
 
 
 def check(files: Sequence[str], style: str) -> int:
@@ -82,7 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             sys.stdout.write(text)
         return 0
-    return check(args.files or [str(BUNDLED)], args.format)
+    if not args.files:
+        return check([str(BUNDLED)], args.format)
+    files, unmatched = expand_names(args.files)
+    for name in unmatched:
+        print(f"check: no file matches '{name}'; check the name or the pattern", file=sys.stderr)
+    if not files:
+        return 2
+    return max(check(files, args.format), 2 if unmatched else 0)
 
 
 def check_entry() -> None:

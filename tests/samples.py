@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "events.yaml"
-YAML_SUITE = ROOT.parent / "shared" / "yaml-test-suite"
+YAML_SUITE = ROOT / "tests" / "data" / "yaml-test-suite"  # the YAML project's test inputs (MIT, see its LICENSE)
 
 # Line numbers matter: tests/test_loader.py asserts them.
 VALID = """\
@@ -40,6 +40,15 @@ prisoner_counts:
     count: 10
     source: s1
 """
+
+
+def position_exists(path: Path, line: int, column: int) -> bool:
+    """Whether line:column (1-based, as editors count) is in the file, or just past the end of a line or the file."""
+    lines = path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff").splitlines() or [""]
+    if not 1 <= line <= len(lines) + 1:
+        return False
+    text = lines[line - 1] if line <= len(lines) else ""
+    return 1 <= column <= len(text) + 1
 
 
 def run_page(monkeypatch, events_file: str | None = None, *, edits_allowed: bool = False, **params: str):

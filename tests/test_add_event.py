@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.loader import load_file
+from components.data.loader import load_file
 
 from .samples import ROOT, VALID, run_page
 

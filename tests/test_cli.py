@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from components.cli import main
 
-from .samples import BUNDLED, ROOT, VALID, YAML_SUITE
+from .samples import BUNDLED, ROOT, VALID, YAML_SUITE, position_exists
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess[str]:
@@ -80,16 +80,33 @@ def test_github_format_gives_annotations(write_data, capsys: pytest.CaptureFixtu
     )
 
 
-@pytest.mark.skipif(
-    not list(YAML_SUITE.glob("*.yaml")) and os.environ.get("TIMELINE_NO_YAML_SUITE") == "1", reason="no corpus here"
-)
-def test_whole_yaml_test_suite_in_one_process_exits_1_without_traceback() -> None:
+def test_whole_yaml_test_suite_in_one_process_gets_located_problems_for_every_file() -> None:
     files = sorted(str(p) for p in YAML_SUITE.glob("*.yaml"))
+    assert len(files) == 402  # an empty list would check the bundled file instead
     result = run_check(*files)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
-    located = {line.split(":")[0] for line in result.stdout.splitlines() if line.count(":") >= 3}
+    located: set[str] = set()
+    for line in result.stdout.splitlines():
+        name, row, column, _ = line.split(":", 3)
+        assert position_exists(Path(name), int(row), int(column)), line
+        located.add(name)
     assert located == set(files)
+
+
+def test_check_says_so_when_a_pattern_matches_no_file(tmp_path: Path) -> None:
+    result = run_check(str(tmp_path / "*.yaml"))
+    assert result.returncode == 2
+    assert f"no file matches '{tmp_path / '*.yaml'}'" in result.stderr
+    assert "OK:" not in result.stdout  # the bundled file is not checked in its place
+
+
+def test_check_expands_a_pattern_the_shell_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "events-a.yaml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "events-b.yaml").write_text(VALID, encoding="utf-8")
+    result = run_check(str(tmp_path / "events-*.yaml"))
+    assert result.returncode == 0
+    assert result.stdout.count("OK:") == 2
 
 
 def test_schema_command_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.loader import load_file
+from components.data.loader import load_file
 
 from .samples import BUNDLED, ROOT, VALID, run_page
 
@@ -77,10 +78,43 @@ def test_tab_comes_from_the_link_and_goes_into_it(monkeypatch: pytest.MonkeyPatc
     assert app.query_params["tab"] == "table"
 
 
-@pytest.mark.parametrize("tab", ["detentions", "prisoners", "sources"])
-def test_every_tab_renders(monkeypatch: pytest.MonkeyPatch, tab: str) -> None:
-    app = page(monkeypatch, tab=tab)
-    assert app.header, tab
+def test_timeline_tab_draws_the_timeline_and_the_event_picker(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch)
+    assert [h.value for h in app.main.header] == ["Events by category"]
+    charts = app.get("plotly_chart")
+    assert len(charts) == 1 and '"customdata"' in charts[0].proto.spec
+    assert app.selectbox(key="event_picker").label == "Event details"
+    assert len(app.selectbox(key="event_picker").options) == TOTAL_EVENTS + 1  # and "Choose an event…"
+
+
+def test_detentions_tab_draws_one_bar_per_detained_person_and_a_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    detained = [p for p in load_file(BUNDLED).data.people if p.detained]
+    app = page(monkeypatch, tab="detentions")
+    assert [h.value for h in app.main.header] == ["Detentions of the people named"]
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert sum(len(trace["y"]) for trace in spec["data"]) == len(detained)
+    assert len(app.dataframe) == 1 and len(app.dataframe[0].value) == len(detained)
+
+
+def test_prisoners_tab_draws_the_count_and_the_releases(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = load_file(BUNDLED).data
+    app = page(monkeypatch, tab="prisoners")
+    assert [h.value for h in app.main.header] == ["Political prisoners held (Viasna)", "People freed per release"]
+    count_chart, release_chart = (json.loads(c.proto.spec) for c in app.get("plotly_chart"))
+    assert len(count_chart["data"][0]["y"]) == len(data.prisoner_counts)
+    released = {e.id for e in data.events if e.released is not None}
+    assert set(release_chart["data"][-1]["x"]) == released  # the running total has a point per release
+    counts_table, releases_table = (frame.value for frame in app.dataframe)
+    assert len(counts_table) == len(data.prisoner_counts)
+    assert set(releases_table["Release"]) == {e.title for e in data.events if e.released is not None}
+
+
+def test_sources_tab_lists_every_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = load_file(BUNDLED).data.sources
+    app = page(monkeypatch, tab="sources")
+    assert [h.value for h in app.main.header] == [f"{len(sources)} sources"]
+    table = app.dataframe[0].value
+    assert set(table["Link"]) == {s.url for s in sources.values()}
 
 
 def test_empty_result_says_how_to_widen(monkeypatch: pytest.MonkeyPatch) -> None:

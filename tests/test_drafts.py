@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from components.drafts import (
+import datetime as dt
+
+import yaml
+
+from components.data.loader import load_file, load_text
+from components.edit.drafts import (
     Draft,
+    blank_values,
     check_draft,
     compose_date,
+    draft_from_values,
+    draft_yaml,
     event_prefill,
     parse_destinations,
+    prefilled_values,
     slugify,
     unique_id,
 )
-from components.loader import load_file, load_text
 
 from .samples import BUNDLED, VALID
 
@@ -79,3 +87,76 @@ def test_duplicate_as_new_keeps_values_but_not_the_id() -> None:
     first = bundled.events[0]
     values = event_prefill(bundled, first.id)
     assert "id" not in values and values["date"] == str(first.date) and values["sources"] == first.sources
+
+
+def form(**changes):
+    values = blank_values(dt.date(2026, 3, 19))
+    values.update(title="Coale meets Lukashenko", category="war", summary="They met.", sources=["s1"])
+    values.update(changes)
+    return values
+
+
+def test_a_blank_form_is_dated_the_day_it_opens() -> None:
+    values = blank_values(dt.date(2027, 1, 2))
+    assert (values["year"], values["month"], values["day"]) == (2027, 1, 2)
+    assert blank_values(dt.date(2027, 1, 3))["day"] == 3  # nothing is fixed when the module is imported
+
+
+def test_form_values_become_an_event_with_a_new_id() -> None:
+    draft, problems = draft_from_values(form(), data(), {"e1", "coale-meets-lukashenko-2026-03-19"})
+    assert problems == {}
+    assert draft.event == {
+        "id": "coale-meets-lukashenko-2026-03-19-2",
+        "date": "2026-03-19",
+        "title": "Coale meets Lukashenko",
+        "category": "war",
+        "summary": "They met.",
+        "sources": ["s1"],
+        "status": "confirmed",
+    }
+    assert check_draft(data(), draft).ok
+
+
+def test_form_values_with_a_new_person_and_source_refer_to_them() -> None:
+    values = form(
+        precision="month",
+        new_person=True,
+        person_name="Ales Bialiatski",
+        person_aliases="Алесь Бяляцкі, Byalyatski",
+        person_role="Viasna founder",
+        new_source=True,
+        source_title="T",
+        source_publisher="Viasna",
+        source_url="https://spring96.org/en/news/1",
+        source_published="2026-03",
+        released="3",
+        released_to="Lithuania: 2\nnot a line",
+        tags="Milestone, Key event",
+    )
+    draft, problems = draft_from_values(values, data(), set())
+    assert problems == {"event.released_to": ["line 2: write 'Destination: number', e.g. 'Lithuania: 9'"]}
+    assert draft.event["date"] == "2026-03"
+    assert draft.event["people"] == ["ales-bialiatski"] and draft.person is not None
+    assert draft.person["aliases"] == ["Алесь Бяляцкі", "Byalyatski"]
+    assert draft.event["sources"] == ["s1", "viasna-2026-03"] and draft.source_id == "viasna-2026-03"
+    assert draft.event["released_to"] == {"Lithuania": "2"} and draft.event["tags"] == ["milestone", "key-event"]
+
+
+def test_duplicating_fills_the_form_from_an_event() -> None:
+    values = prefilled_values(event_prefill(data(), "e1"), dt.date(2026, 12, 1))
+    assert values["precision"] == "day" and (values["year"], values["month"], values["day"]) == (2022, 2, 28)
+    assert values["title"] == "An event (copy)" and values["people"] == ["p1"] and values["sources"] == ["s1"]
+
+
+def test_draft_yaml_reads_back_as_the_same_entries() -> None:
+    draft, _ = draft_from_values(
+        form(new_source=True, source_title="T: a title", source_publisher="AP", source_url="https://apnews.com/x",
+             source_published="2026-03-19"),
+        data(),
+        set(),
+    )  # fmt: skip
+    text = draft_yaml(draft)
+    parsed = yaml.safe_load(text)
+    assert parsed["events"][0]["title"] == "Coale meets Lukashenko"
+    assert parsed["sources"][draft.source_id]["title"] == "T: a title"
+    assert str(parsed["events"][0]["date"]) == "2026-03-19"

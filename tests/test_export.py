@@ -7,9 +7,9 @@ import json
 
 import pandas as pd
 
-from components.export import counts_csv, events_csv, events_json
-from components.frames import counts_frame, events_frame
-from components.loader import load_file
+from components.data.loader import load_file
+from components.view.export import counts_csv, events_csv, events_json
+from components.view.frames import counts_frame, events_frame
 
 from .samples import BUNDLED
 

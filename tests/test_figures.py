@@ -8,15 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from components.figures import (
-    PERIOD_LEGEND,
-    STATUS_SYMBOLS,
-    detention_figure,
-    prisoners_figure,
-    releases_figure,
-    timeline_figure,
-)
-from components.frames import (
+from components.data.loader import load_file, load_text
+from components.data.model import Dataset, Event
+from components.view.detail import PrisonersDetail, prisoners_detail, timeline_detail
+from components.view.detention_figure import detention_figure
+from components.view.frames import (
     UNSPECIFIED_DESTINATION,
     categories_frame,
     counts_frame,
@@ -24,8 +20,9 @@ from components.frames import (
     people_frame,
     releases_frame,
 )
-from components.loader import load_file, load_text
-from components.model import Dataset
+from components.view.prisoner_figures import prisoners_figure, releases_figure
+from components.view.style import STATUS_SYMBOLS
+from components.view.timeline_figures import PERIOD_LEGEND, preview_figure, timeline_figure
 
 from .samples import BUNDLED
 
@@ -287,13 +284,13 @@ def test_timeline_without_events_keeps_its_lanes() -> None:
 def test_crowded_timeline_switches_to_counts_per_month_that_add_up(bundled: Dataset) -> None:
     events = events_frame(bundled)
     figure = timeline_figure(events, categories_frame(bundled), max_markers=len(events) - 1)
-    assert figure.layout.meta["density"] is True and figure.data[0].type == "heatmap"
+    assert timeline_detail(events, len(events) - 1).density and figure.data[0].type == "heatmap"
     assert int(np.asarray(figure.data[0].z).sum()) == len(events)
     for lane, category in enumerate(bundled.categories):
         in_lane = sum(1 for e in bundled.events if e.category == category.id)
         assert int(np.asarray(figure.data[0].z)[lane].sum()) == in_lane
     exact = timeline_figure(events, categories_frame(bundled), max_markers=len(events))
-    assert exact.layout.meta["density"] is False and marker_traces(exact)
+    assert not timeline_detail(events, len(events)).density and marker_traces(exact)
 
 
 def test_detention_rows_are_ordered_by_arrest_with_still_held_drawn_apart() -> None:
@@ -416,17 +413,34 @@ def test_many_releases_are_summed_per_month_with_the_same_total() -> None:
     data = many_releases(250)
     releases = releases_frame(data)
     figure = releases_figure(releases)
-    assert figure.layout.meta["monthly"] is True
+    assert set(figure.data[0].x) <= {f"month-20{y}-{m:02d}" for y in range(10, 13) for m in range(1, 13)}
     bars = [t for t in figure.data if t.type == "bar"]
     assert sum(int(sum(t.y)) for t in bars) == 500 == int(releases["released"].sum())
     assert len(bars[0].x) < 250 and list(figure.data[-1].y)[-1] == 500
-    assert releases_figure(releases_frame(many_releases(20))).layout.meta["monthly"] is False
+    assert list(releases_figure(releases_frame(many_releases(20))).data[0].x) == [f"r{i}" for i in range(20)]
 
 
 def test_many_milestones_are_thinned_and_release_bars_summed_on_the_prisoner_chart() -> None:
     data = many_releases(250)
     figure = prisoners_figure(counts_frame(data), events_frame(data))
-    assert figure.layout.meta["milestones"] == 250 and figure.layout.meta["milestones_shown"] == 40
+    assert prisoners_detail(events_frame(data)) == PrisonersDetail(
+        releases=250, releases_summed=True, milestones=250, milestones_shown=40
+    )
     assert len(figure.layout.shapes) == 40 == len(figure.layout.annotations)
     freed = next(t for t in figure.data if t.type == "bar")
     assert int(sum(freed.y)) == 500 and freed.name == "People freed (per month)"
+
+
+def test_preview_rings_the_new_event_among_the_events_of_the_year_around_it(bundled: Dataset) -> None:
+    new = Event.model_validate(
+        {"id": "new-event", "date": "2026-03-19", "title": "New", "category": bundled.events[0].category,
+         "summary": "S.", "sources": [next(iter(bundled.sources))]}
+    )  # fmt: skip
+    with_new = bundled.model_copy(update={"events": [*bundled.events, new]})
+    events = events_frame(bundled)
+    figure = preview_figure(events, categories_frame(bundled), with_new, "new-event")
+    drawn = {i for trace in marker_traces(figure) for i in trace.customdata}
+    near = set(events[events["end"] >= pd.Timestamp("2025-03-19")]["id"])
+    assert drawn == near | {"new-event"}
+    ring = next(t for t in figure.data if t.name == "Selected")
+    assert ring.marker.symbol == "circle-open"

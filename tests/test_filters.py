@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from components.filters import Filters, filter_counts, filter_events, filter_people, filter_releases
-from components.frames import counts_frame, events_frame, people_frame, releases_frame
-from components.loader import load_file, load_text
+from components.data.loader import load_file, load_text
+from components.view.filters import Filters, filter_counts, filter_events, filter_people, filter_releases
+from components.view.frames import counts_frame, events_frame, people_frame, releases_frame
 
 from .samples import BUNDLED, VALID
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from components.frames import UNSPECIFIED_DESTINATION, counts_frame, events_frame, people_frame, releases_frame
-from components.loader import load_text
+from components.data.loader import load_text
+from components.view.frames import UNSPECIFIED_DESTINATION, counts_frame, events_frame, people_frame, releases_frame
 
 from .samples import VALID
 

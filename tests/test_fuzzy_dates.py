@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from components.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
+from components.data.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 
 
 @pytest.mark.parametrize(

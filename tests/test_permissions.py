@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.permissions import decide_permission
+from components.edit.permissions import decide_permission
 
 
 def test_saving_is_off_by_default() -> None:

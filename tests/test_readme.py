@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from components.model import Category, Dataset, Event, Person, PrisonerCount, Source
+from components.data.model import Category, Dataset, Event, Person, PrisonerCount, Source
 
 from .samples import ROOT
 

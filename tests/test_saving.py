@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from components import saving
-from components.loader import load_file
-from components.problems import DataError
-from components.saving import BACKUP_DIR, KEEP_BACKUPS, save_entries
+from components.data.loader import load_file
+from components.data.problems import DataError
+from components.edit import saving
+from components.edit.saving import BACKUP_DIR, KEEP_BACKUPS, save_entries
 
 from .samples import BUNDLED, ROOT, VALID
 
@@ -82,7 +82,7 @@ SAVER = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from components.saving import save_entries
+from components.edit.saving import save_entries
 path, worker, folder = Path(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
 (folder / f"ready-{worker}").touch()
 while not (folder / "go").exists():

@@ -8,7 +8,7 @@ import json
 import jsonschema
 import yaml
 
-from components.model import json_schema
+from components.data.model import json_schema
 
 from .samples import BUNDLED, ROOT
 

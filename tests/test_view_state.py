@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from components.filters import Filters
-from components.view_state import Choices, View, params_from_view, view_from_params
+from components.view.filters import Filters
+from components.view.view_state import Choices, View, params_from_view, view_from_params
 
 CHOICES = Choices(
     categories={"war", "releases"},

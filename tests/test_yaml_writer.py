@@ -6,9 +6,9 @@ import difflib
 
 import pytest
 
-from components.loader import load_text
-from components.yaml_reader import read_yaml
-from components.yaml_writer import InsertError, entry_yaml, insert_entries, source_yaml
+from components.data.loader import load_text
+from components.data.yaml_reader import read_yaml
+from components.edit.yaml_writer import InsertError, entry_yaml, insert_entries, source_yaml
 
 from .samples import BUNDLED, VALID
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from components.loader import load_file
+from components.data.loader import load_file
 
 from ..samples import BUNDLED, ROOT, VALID
 from .pagetools import click_event, graphs, metric, open_tab, settle

@@ -1,0 +1,140 @@
+"""Checks across entries that a per-field model cannot make: references, uniqueness, order, sums."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .model import Dataset, Event
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A cross-check result before it is located in the file."""
+
+    path: Path
+    message: str
+    severity: str = "error"
+    at_key: bool = False
+
+
+def _did_you_mean(value: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _duplicates(section: str, ids: list[str]) -> Iterator[Finding]:
+    first: dict[str, int] = {}
+    for index, value in enumerate(ids):
+        if value in first:
+            yield Finding(
+                (section, index, "id"),
+                f"id '{value}' is used twice (first by {section}[{first[value]}]); ids must be unique",
+            )
+        else:
+            first[value] = index
+
+
+class _References:
+    """The ids entries may refer to, and the findings for those that are not there."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.known = {
+            "category": {c.id for c in data.categories},
+            "person": {p.id for p in data.people},
+            "source": set(data.sources),
+        }
+        self.findings: list[Finding] = []
+
+    def check(self, path: Path, kind: str, value: str) -> None:
+        known = self.known[kind]
+        if value not in known:
+            where = {"category": "categories", "person": "people", "source": "sources"}[kind]
+            self.findings.append(
+                Finding(path, f"unknown {kind} '{value}'{_did_you_mean(value, known)} (add it under '{where}')")
+            )
+
+
+def _people_findings(data: Dataset, references: _References) -> Iterator[Finding]:
+    for index, person in enumerate(data.people):
+        for position, source in enumerate(person.sources):
+            references.check(("people", index, "sources", position), "source", source)
+        if (person.detained or person.released or person.sentence) and not person.sources:
+            yield Finding(("people", index), "give `sources` for the detained/released dates and sentence")
+        if person.detained and person.released and person.released.end < person.detained.start:
+            yield Finding(
+                ("people", index, "released"), f"released {person.released} is before detained {person.detained}"
+            )
+
+
+def _release_findings(index: int, event: Event) -> Iterator[Finding]:
+    if not event.released_to:
+        return
+    total = sum(event.released_to.values())
+    if event.released is None:
+        yield Finding(("events", index, "released_to"), f"give `released` too (at least {total})")
+    elif total > event.released:
+        yield Finding(
+            ("events", index, "released_to"), f"destinations add up to {total}, more than released: {event.released}"
+        )
+
+
+def _event_findings(data: Dataset, references: _References) -> Iterator[Finding]:
+    for index, event in enumerate(data.events):
+        references.check(("events", index, "category"), "category", event.category)
+        for position, person_id in enumerate(event.people):
+            references.check(("events", index, "people", position), "person", person_id)
+        for field in ("sources", "other_sources"):
+            for position, source in enumerate(getattr(event, field)):
+                references.check(("events", index, field, position), "source", source)
+        if event.end is not None and event.end.end < event.date.start:
+            yield Finding(("events", index, "end"), f"end {event.end} is before date {event.date}")
+        yield from _release_findings(index, event)
+        if event.date.start > data.as_of.end:
+            yield Finding(
+                ("events", index, "date"), f"{event.date} is after as_of {data.as_of}; update as_of", "warning"
+            )
+
+
+def _count_findings(data: Dataset, references: _References) -> Iterator[Finding]:
+    for index, count in enumerate(data.prisoner_counts):
+        references.check(("prisoner_counts", index, "source"), "source", count.source)
+        for position, source in enumerate(count.other_sources):
+            references.check(("prisoner_counts", index, "other_sources", position), "source", source)
+    dates = Counter(str(count.date) for count in data.prisoner_counts)
+    for index, count in enumerate(data.prisoner_counts):
+        if dates[str(count.date)] > 1:
+            yield Finding(
+                ("prisoner_counts", index, "date"),
+                f"two counts for {count.date}; keep one and put the other in its note",
+                "warning",
+            )
+
+
+def _uncited_findings(data: Dataset) -> Iterator[Finding]:
+    cited = {s for e in data.events for s in (*e.sources, *e.other_sources)}
+    cited |= {s for c in data.prisoner_counts for s in (c.source, *c.other_sources)}
+    cited |= {s for p in data.people for s in p.sources}
+    for source_id in data.sources:
+        if source_id not in cited:
+            yield Finding(
+                ("sources", source_id), f"source '{source_id}' is not cited by any entry", "warning", at_key=True
+            )
+
+
+def cross_check(data: Dataset) -> list[Finding]:
+    """Every reference, uniqueness, order and sum problem in a validated dataset."""
+    findings: list[Finding] = []
+    findings += _duplicates("categories", [c.id for c in data.categories])
+    findings += _duplicates("people", [p.id for p in data.people])
+    findings += _duplicates("events", [e.id for e in data.events])
+    references = _References(data)
+    findings += _people_findings(data, references)
+    findings += _event_findings(data, references)
+    findings += _count_findings(data, references)
+    findings += _uncited_findings(data)
+    return findings + references.findings

@@ -1,0 +1,281 @@
+"""The data contract of events.yaml: one pydantic model that validation, schema and charts share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from .fuzzy_dates import PATTERN as DATE_PATTERN
+from .fuzzy_dates import FuzzyDate, FuzzyDateError, parse_fuzzy_date
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_DIGITS = re.compile(r"[0-9]+")
+STATUSES = ("confirmed", "reported", "disputed")
+# Fields whose values are free prose (not ids, dates or numbers): the reader warns about a cut-off ` #`
+# in them and the writer always quotes them.
+TEXT_FIELDS = frozenset({"title", "summary", "note", "description", "name", "role", "sentence", "label", "publisher"})
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+def _date(value: object) -> FuzzyDate:
+    try:
+        return parse_fuzzy_date(value)
+    except FuzzyDateError as error:
+        raise PydanticCustomError("fuzzy_date", str(error)) from None
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+        raise PydanticCustomError("text", "expected text, got {got}", {"got": _describe(value)})
+    text = str(value)
+    if not text.strip():
+        raise PydanticCustomError("text", "is empty; write a value or remove the field")
+    return text
+
+
+def _slug(value: object) -> str:
+    text = _text(value)
+    if not _SLUG.fullmatch(text):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
+        raise PydanticCustomError(
+            "slug",
+            "'{value}' is not a valid id; use lowercase letters, digits and hyphens (e.g. '{suggestion}')",
+            {"value": text, "suggestion": suggestion},
+        )
+    return text
+
+
+def _count(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    if text is not None and _DIGITS.fullmatch(text):
+        return int(text)
+    if text is not None and re.fullmatch(r"[0-9][0-9,. _']*", text):
+        digits = re.sub(r"\D", "", text)
+        raise PydanticCustomError(
+            "count",
+            "'{value}' is not a whole number; write digits only (e.g. {digits})",
+            {"value": text, "digits": digits},
+        )
+    raise PydanticCustomError("count", "expected a whole number of 0 or more, got {got}", {"got": _describe(value)})
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise PydanticCustomError("flag", "expected true or false, got {got}", {"got": _describe(value)})
+
+
+def _url(value: object) -> str:
+    text = _text(value).strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        raise PydanticCustomError(
+            "url", "'{value}' is not an http(s) web address; give the full link starting with https://", {"value": text}
+        )
+    return text
+
+
+def _color(value: object) -> str:
+    text = _text(value)
+    if not _COLOR.fullmatch(text):
+        raise PydanticCustomError(
+            "color", "'{value}' is not a colour; use #rrggbb (quote it: \"#0072b2\")", {"value": text}
+        )
+    return text
+
+
+def _status(value: object) -> str:
+    text = _text(value)
+    if text not in STATUSES:
+        raise PydanticCustomError(
+            "status",
+            "'{value}' is not a status; use one of: {choices}",
+            {"value": text, "choices": ", ".join(STATUSES)},
+        )
+    return text
+
+
+def _mapping(value: object) -> object:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise PydanticCustomError(
+            "mapping", "expected a mapping, e.g. {{Lithuania: 9}}, got {got}", {"got": _describe(value)}
+        )
+    return value
+
+
+def _list(value: object) -> object:
+    if value is None:
+        return []
+    if isinstance(value, (str, dict)):
+        raise PydanticCustomError("list", "expected a list, e.g. [a, b], got {got}", {"got": _describe(value)})
+    return value
+
+
+def _type(validator: Callable[[object], Any], schema: dict[str, Any], *, optional: bool = False) -> Any:
+    """A field type validated by `validator` alone (the author's text in, a clean value out)."""
+    if optional:
+
+        def check(value: object) -> Any:
+            return None if value is None else validator(value)
+
+        return Annotated[Any, PlainValidator(check), WithJsonSchema({"anyOf": [schema, {"type": "null"}]})]
+    return Annotated[Any, PlainValidator(validator), WithJsonSchema(schema)]
+
+
+_DATE_SCHEMA = {"type": ["string", "integer"], "pattern": DATE_PATTERN, "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
+_TEXT_SCHEMA = {"type": "string", "minLength": 1}
+_SLUG_SCHEMA = {"type": "string", "pattern": f"^{_SLUG.pattern}$"}
+_URL_SCHEMA = {"type": "string", "pattern": "^https?://\\S+$"}
+_COUNT_SCHEMA = {"type": "integer", "minimum": 0}
+
+if TYPE_CHECKING:  # what the validators return, for the type checker
+    Date = FuzzyDate
+    OptionalDate = FuzzyDate | None
+    Text = str
+    OptionalText = str | None
+    Slug = str
+    Count = int
+    OptionalCount = int | None
+    Flag = bool
+    Url = str
+    OptionalUrl = str | None
+    OptionalColor = str | None
+    Status = Literal["confirmed", "reported", "disputed"]
+else:
+    Date = _type(_date, _DATE_SCHEMA)
+    OptionalDate = _type(_date, _DATE_SCHEMA, optional=True)
+    Text = _type(_text, _TEXT_SCHEMA)
+    OptionalText = _type(_text, _TEXT_SCHEMA, optional=True)
+    Slug = _type(_slug, _SLUG_SCHEMA)
+    Count = _type(_count, _COUNT_SCHEMA)
+    OptionalCount = _type(_count, _COUNT_SCHEMA, optional=True)
+    Flag = _type(_flag, {"type": "boolean"})
+    Url = _type(_url, _URL_SCHEMA)
+    OptionalUrl = _type(_url, _URL_SCHEMA, optional=True)
+    OptionalColor = _type(_color, {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}, optional=True)
+    Status = _type(_status, {"enum": list(STATUSES)})
+
+Slugs = Annotated[list[Slug], BeforeValidator(_list)]
+Texts = Annotated[list[Text], BeforeValidator(_list)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    """A publication that backs dates and numbers."""
+
+    title: Text = Field(description="The publication's own headline.")
+    publisher: Text = Field(description="Who published it (Reuters, Viasna, RFE/RL, ...).")
+    url: Url = Field(description="Where to read it; http or https only.")
+    published: Date = Field(description="Publication date, at the precision known.")
+    archive_url: OptionalUrl = Field(None, description="An archived copy (e.g. web.archive.org).")
+    note: OptionalText = Field(None, description="Caveats: syndicated copy, undated page, ...")
+
+
+class Category(_Strict):
+    """A swimlane of the timeline."""
+
+    id: Slug = Field(description="Slug used by events' `category`.")
+    label: Text = Field(description="Name shown on the chart.")
+    color: OptionalColor = Field(None, description="#rrggbb; a colour-blind-safe default is used when absent.")
+    description: OptionalText = Field(None, description="What belongs in this lane.")
+
+
+class Person(_Strict):
+    """Someone the events name; detention dates draw the detention timeline."""
+
+    id: Slug = Field(description="Slug used by events' `people`.")
+    name: Text = Field(description="Name as shown.")
+    aliases: Texts = Field(description="Other spellings, Latin and Cyrillic, found by search.")
+    role: Text = Field(description="Who they are, in a few words.")
+    detained: OptionalDate = Field(None, description="Date of the arrest that began the detention shown.")
+    released: OptionalDate = Field(None, description="Date of release; absent while still held.")
+    sentence: OptionalText = Field(None, description="Sentence as reported, with its date.")
+    note: OptionalText = Field(None, description="Disagreements between sources, caveats.")
+    sources: Slugs = Field(default_factory=list, description="Sources for detained, released and sentence.")
+
+
+class Event(_Strict):
+    """One dated thing that happened."""
+
+    id: Slug = Field(description="Unique slug; used in links (?event=...).")
+    date: Date = Field(description="When it happened, at the precision known.")
+    title: Text = Field(description="One line.")
+    category: Slug = Field(description="A category id.")
+    summary: Text = Field(description="One to three factual sentences.")
+    sources: Annotated[list[Slug], BeforeValidator(_list), Field(min_length=1)] = Field(
+        description="Source ids; at least one."
+    )
+    end: OptionalDate = Field(None, description="Last day of an event that lasts; drawn as a bar.")
+    people: Slugs = Field(default_factory=list, description="Person ids.")
+    released: OptionalCount = Field(None, description="People freed from prison or custody in this event.")
+    released_to: Annotated[dict[Text, Count], BeforeValidator(_mapping)] = Field(
+        default_factory=dict, description="Destination -> number freed there; adds up to at most `released`."
+    )
+    status: Status = Field("confirmed", description="confirmed, reported (single or unverified source) or disputed.")
+    tags: Slugs = Field(default_factory=list, description="Free tags; `milestone` marks key events on charts.")
+    note: OptionalText = Field(None, description="Where sources disagree, what each says.")
+    other_sources: Slugs = Field(default_factory=list, description="Sources of other values the note mentions.")
+
+
+class PrisonerCount(_Strict):
+    """Political prisoners held on a date, as counted by Viasna."""
+
+    date: Date = Field(description="The date the count refers to.")
+    count: Count = Field(description="Number of political prisoners.")
+    source: Slug = Field(description="A source id.")
+    approximate: Flag = Field(False, description="true when the source says 'over' or 'about'.")
+    note: OptionalText = Field(None, description="Disagreements, dating convention.")
+    other_sources: Slugs = Field(default_factory=list, description="Sources of other figures the note mentions.")
+
+
+class Dataset(_Strict):
+    """The whole file."""
+
+    title: Text = Field(description="Dataset title, used in citations.")
+    description: Text = Field(description="What the dataset covers.")
+    as_of: Date = Field(description="Date the data is current to; open spans are drawn up to it.")
+    sources: dict[Slug, Source] = Field(description="Source id -> source.")
+    categories: Annotated[list[Category], Field(min_length=1)] = Field(description="Swimlanes, in order.")
+    people: list[Person] = Field(default_factory=list, description="People named by events.")
+    events: list[Event] = Field(default_factory=list, description="The timeline.")
+    prisoner_counts: list[PrisonerCount] = Field(default_factory=list, description="Viasna's counts over time.")
+    repository_url: OptionalUrl = Field(None, description="Where the file is kept, for 'edit this file' links.")
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of the file for editors (yaml-language-server)."""
+    schema = Dataset.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Timeline events file"
+    return schema

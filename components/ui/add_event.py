@@ -1,0 +1,249 @@
+"""The 'Add an event' dialog: a form checked as one types, a preview, and a safe save (UI layer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from ..data.model import STATUSES
+from ..edit.drafts import (
+    PRECISIONS,
+    Draft,
+    FormValues,
+    blank_values,
+    check_draft,
+    draft_from_values,
+    draft_yaml,
+    event_prefill,
+    prefilled_values,
+)
+from ..edit.permissions import Permission, decide_permission
+from ..edit.saving import save_entries
+from ..view.timeline_figures import preview_figure
+from .page_data import PageData, data_file, full_dataset
+from .state import (
+    DIALOG_DUPLICATE,
+    DIALOG_OPEN,
+    DIALOG_RESET_PENDING,
+    DRAFT_ATTEMPTED,
+    DRAFT_PASSWORD,
+    DRAFT_PREFIX,
+    DRAFT_PREVIEW,
+    DRAFT_SAVE,
+    EVENT,
+)
+
+
+def _key(name: str) -> str:
+    return DRAFT_PREFIX + name
+
+
+def _values() -> FormValues:
+    """The form's current values, read from its widgets' state."""
+    return {name: st.session_state.get(_key(name), default) for name, default in blank_values(dt.date.today()).items()}
+
+
+def reset_draft(prefill: Mapping[str, Any] | None = None) -> None:
+    """Start the form empty (dated today), or from an existing event's values ('Duplicate as new')."""
+    today = dt.date.today()
+    values = prefilled_values(prefill, today) if prefill else blank_values(today)
+    for name, value in values.items():
+        st.session_state[_key(name)] = value
+    st.session_state[DRAFT_ATTEMPTED] = False
+    st.session_state[DRAFT_PASSWORD] = ""
+
+
+def current_permission(data_password: str | None = None) -> Permission:
+    """Read the server's settings (never the link or the session) and decide."""
+    try:
+        editors = list(st.secrets.get("editors", []))
+        password = st.secrets.get("editor_password")
+    except Exception:  # noqa: BLE001 - no secrets file is the normal local case
+        editors, password = [], None
+    email = None
+    try:
+        if st.user.is_logged_in:
+            email = str(st.user.get("email") or "") or None
+    except Exception:  # noqa: BLE001 - authentication not configured
+        email = None
+    return decide_permission(
+        allow_edits=os.environ.get("ALLOW_EDITS"),
+        editors=editors,
+        user_email=email,
+        editor_password=str(password) if password else None,
+        password_given=data_password,
+    )
+
+
+def _show(problems: dict[str, list[str]], field: str, attempted: bool) -> None:
+    for message in problems.get(field, []):
+        if message == "required" and not attempted:
+            continue  # an empty required field is only flagged once the reader tries to save
+        st.error(message, icon=":material/error:")
+
+
+def _form(page: PageData, problems: dict[str, list[str]]) -> None:
+    data = page.meta
+    attempted = bool(st.session_state.get(DRAFT_ATTEMPTED))
+    k = _key
+    st.radio(
+        "Date precision",
+        PRECISIONS,
+        key=k("precision"),
+        horizontal=True,
+        format_func={"day": "Day", "month": "Month", "year": "Year only"}.get,
+    )
+    year, month, day = st.columns(3)
+    year.number_input("Year", min_value=1900, max_value=2100, step=1, key=k("year"))
+    if st.session_state.get(_key("precision")) in ("month", "day"):
+        month.number_input("Month", min_value=1, max_value=12, step=1, key=k("month"))
+    if st.session_state.get(_key("precision")) == "day":
+        day.number_input("Day", min_value=1, max_value=31, step=1, key=k("day"))
+    _show(problems, "event.date", attempted)
+    st.text_input("End (optional, for events that last)", key=k("end"), placeholder="YYYY, YYYY-MM or YYYY-MM-DD")
+    _show(problems, "event.end", attempted)
+    st.text_input("Title", key=k("title"))
+    _show(problems, "event.title", attempted)
+    labels = dict(zip(page.categories["id"], page.categories["label"], strict=True))
+    st.selectbox("Category", list(labels), key=k("category"), format_func=lambda v: labels[v], index=None)
+    _show(problems, "event.category", attempted)
+    st.text_area("Summary", key=k("summary"), help="One to three factual sentences.")
+    _show(problems, "event.summary", attempted)
+    names = dict(zip(page.people["id"], page.people["name"], strict=True))
+    st.multiselect("People", list(names), key=k("people"), format_func=lambda v: names[v])
+    _show(problems, "event.people", attempted)
+    if st.checkbox("Add a new person", key=k("new_person")):
+        st.text_input("Name", key=k("person_name"))
+        _show(problems, "person.name", attempted)
+        st.text_input("Other spellings, Latin and Cyrillic (comma-separated)", key=k("person_aliases"))
+        st.text_input("Role", key=k("person_role"))
+        _show(problems, "person.role", attempted)
+    titles = {sid: f"{s.publisher}: {s.title}" for sid, s in data.sources.items()}
+    st.multiselect("Sources", list(titles), key=k("sources"), format_func=lambda v: titles[v])
+    _show(problems, "event.sources", attempted)
+    if st.checkbox("Add a new source", key=k("new_source")):
+        st.text_input("Source title (the publication's headline)", key=k("source_title"))
+        _show(problems, "source.title", attempted)
+        st.text_input("Publisher", key=k("source_publisher"))
+        _show(problems, "source.publisher", attempted)
+        st.text_input("URL (https://…)", key=k("source_url"))
+        _show(problems, "source.url", attempted)
+        st.text_input("Published (YYYY, YYYY-MM or YYYY-MM-DD)", key=k("source_published"))
+        _show(problems, "source.published", attempted)
+    st.selectbox("Status", STATUSES, key=k("status"))
+    freed, destinations = st.columns(2)
+    freed.text_input("People freed (optional)", key=k("released"))
+    destinations.text_area("Where they went (one 'Destination: number' per line)", key=k("released_to"), height=80)
+    _show(problems, "event.released", attempted)
+    _show(problems, "event.released_to", attempted)
+    st.text_input("Tags (comma-separated; 'milestone' for key events)", key=k("tags"))
+    st.text_area("Note (where sources disagree)", key=k("note"), height=80)
+
+
+def _mark_attempted() -> None:
+    # Runs before the form is drawn, so the empty required fields are flagged in the same run.
+    st.session_state[DRAFT_ATTEMPTED] = True
+
+
+def open_dialog(duplicate_of: str | None = None) -> None:
+    """Button callback: open the form (kept open across reruns until saved or dismissed)."""
+    if duplicate_of is not None:
+        st.session_state[DIALOG_DUPLICATE] = duplicate_of  # filled from the full data when the form opens
+    elif _key("title") not in st.session_state or st.session_state.get(DIALOG_RESET_PENDING):
+        reset_draft()
+    st.session_state[DIALOG_RESET_PENDING] = False
+    st.session_state[DIALOG_OPEN] = True
+
+
+def close_dialog() -> None:
+    """The reader closed the form; the draft is kept for next time."""
+    st.session_state[DIALOG_OPEN] = False
+
+
+def dialog_is_open() -> bool:
+    return bool(st.session_state.get(DIALOG_OPEN))
+
+
+def render_add_event(page: PageData) -> None:
+    """The sidebar's 'Add an event' button, and the dialog while it is open."""
+    st.sidebar.button("Add an event", icon=":material/add:", use_container_width=True, on_click=open_dialog)
+    if dialog_is_open():
+        add_event_dialog(page, data_file())
+
+
+def _problems(draft_problems: dict[str, list[str]], form_problems: dict[str, list[str]]) -> dict[str, list[str]]:
+    problems = {field: list(messages) for field, messages in draft_problems.items()}
+    for field, messages in form_problems.items():
+        problems.setdefault(field, []).extend(messages)
+    return problems
+
+
+def _permission() -> Permission:
+    """Who may save, asking for the editor password or a sign-in where the server offers them."""
+    permission = current_permission()
+    if not permission.allowed and permission.can_enter_password:
+        password = st.text_input("Editor password", type="password", key=DRAFT_PASSWORD) or None
+        permission = current_permission(password)
+    if permission.can_log_in and not permission.allowed:
+        st.button("Sign in as an editor", on_click=st.login)
+    st.caption(permission.reason)
+    return permission
+
+
+def _save(path: Path, draft: Draft, problems: dict[str, list[str]]) -> None:
+    if problems:
+        st.error("Fix the problems marked above; nothing was saved.")
+        return
+    result = save_entries(
+        path,
+        events=[draft.event],
+        people=[draft.person] if draft.person else [],
+        sources={draft.source_id: draft.source} if draft.source and draft.source_id else {},
+    )
+    if result.saved:
+        st.session_state[DIALOG_RESET_PENDING] = True  # widgets exist in this run; reset on next opening
+        close_dialog()
+        st.session_state[EVENT] = draft.event["id"]
+        st.rerun()
+    st.error("Nothing was saved:")
+    st.code("\n".join(result.problems), language=None, wrap_lines=True)
+
+
+def _offer_yaml(page: PageData, draft: Draft) -> None:
+    """Where the server does not save: the entry as YAML to copy or download, and the repository's link."""
+    yaml_text = draft_yaml(draft)
+    st.markdown("**This server does not save.** Copy or download the entry and add it to `events.yaml`:")
+    st.code(yaml_text, language="yaml")
+    st.download_button("Download entry (YAML)", yaml_text, "new-event.yaml", "application/yaml")
+    if page.meta.repository_url:
+        st.link_button("Edit events.yaml in its repository", page.meta.repository_url)
+
+
+@st.dialog("Add an event", width="large", on_dismiss=close_dialog)
+def add_event_dialog(page: PageData, path: Path) -> None:
+    """The form; it runs as a fragment, so typing in it does not redraw the charts."""
+    data = full_dataset(path)
+    if data is None:
+        st.error("The data file has problems (listed on the page); fix them before adding an event.")
+        return
+    duplicate_of = st.session_state.pop(DIALOG_DUPLICATE, None)
+    if duplicate_of in {e.id for e in data.events}:
+        reset_draft(event_prefill(data, duplicate_of))
+    draft, form_problems = draft_from_values(_values(), data, set(page.events["id"]))
+    checked = check_draft(data, draft)
+    problems = _problems(checked.problems, form_problems)
+    _form(page, problems)
+    if checked.dataset is not None and not problems:
+        st.markdown("**Preview** (the new event, ringed, among the events of the year around it)")
+        st.plotly_chart(
+            preview_figure(page.events, page.categories, checked.dataset, draft.event["id"]), key=DRAFT_PREVIEW
+        )
+    if not _permission().allowed:
+        _offer_yaml(page, draft)
+    elif st.button("Save", type="primary", key=DRAFT_SAVE, on_click=_mark_attempted):
+        _save(path, draft, problems)

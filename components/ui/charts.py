@@ -1,0 +1,70 @@
+"""Filtered frames and figures, each built once per (file version, filters) for the whole server."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from ..view.detail import PrisonersDetail, TimelineDetail, prisoners_detail, timeline_detail
+from ..view.detention_figure import detention_figure
+from ..view.filters import Filters, Shown, shown_frames
+from ..view.prisoner_figures import prisoners_figure, releases_figure
+from ..view.timeline_figures import timeline_figure
+from .page_data import PageData
+
+# Shared by every session: many readers of one link cost one filtering and one set of figures. The page
+# itself is not hashed (leading underscore); its content hash `version` stands for it in the key.
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _shown(_page: PageData, version: str, filters: Filters) -> Shown:
+    return shown_frames(_page, filters)
+
+
+def shown_for(page: PageData, filters: Filters) -> Shown:
+    """The frames after the reader's filters."""
+    return _shown(page, page.version, filters)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _timeline(
+    _page: PageData, version: str, filters: Filters, selected: str | None
+) -> tuple[go.Figure, TimelineDetail]:
+    events = shown_for(_page, filters).events
+    return timeline_figure(events, _page.categories, selected=selected), timeline_detail(events)
+
+
+def timeline_chart(page: PageData, filters: Filters, selected: str | None) -> tuple[go.Figure, TimelineDetail]:
+    """The timeline of the events shown, with the selected event ringed, and how it was drawn."""
+    return _timeline(page, page.version, filters, selected)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _detentions(_page: PageData, version: str, filters: Filters) -> go.Figure:
+    return detention_figure(shown_for(_page, filters).people)
+
+
+def detentions_chart(page: PageData, filters: Filters) -> go.Figure:
+    """One bar per detained person shown."""
+    return _detentions(page, page.version, filters)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _prisoners(_page: PageData, version: str, filters: Filters) -> tuple[go.Figure, PrisonersDetail]:
+    shown = shown_for(_page, filters)
+    return prisoners_figure(shown.counts, shown.events), prisoners_detail(shown.events)
+
+
+def prisoners_chart(page: PageData, filters: Filters) -> tuple[go.Figure, PrisonersDetail]:
+    """Viasna's count with releases and key events, and what was summed or thinned."""
+    return _prisoners(page, page.version, filters)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _releases(_page: PageData, version: str, filters: Filters) -> go.Figure:
+    return releases_figure(shown_for(_page, filters).releases)
+
+
+def releases_chart(page: PageData, filters: Filters) -> go.Figure:
+    """People freed per release shown, by destination."""
+    return _releases(page, page.version, filters)

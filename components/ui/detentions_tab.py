@@ -1,0 +1,24 @@
+"""The Detentions tab: who was held, from arrest to release or to the data's date."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..view.filters import Filters, Shown
+from ..view.tables import detentions_table
+from .charts import detentions_chart
+from .page_data import PageData
+
+
+def render_detentions_tab(page: PageData, filters: Filters, shown: Shown) -> None:
+    """One bar per detained person shown, and the same data as a table."""
+    st.header("Detentions of the people named")
+    if shown.people.empty:
+        st.info("No detentions in the dates, people or search chosen.")
+        return
+    st.plotly_chart(detentions_chart(page, filters))
+    st.caption(
+        "One row per person, ordered by arrest: a bar from arrest to release, or to the data's date if still held."
+    )
+    with st.expander("The same data as a table"):
+        st.dataframe(detentions_table(shown.people), hide_index=True)

@@ -1,0 +1,37 @@
+"""The link and the view: seed the widgets from the link once, keep the link in step, offer it to copy."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..data.model import STATUSES
+from ..view.filters import Filters
+from ..view.view_state import Choices, View, params_from_view, view_from_params
+from .page_data import PageData
+from .share import share_link
+from .sidebar import seed_widgets
+from .state import EVENT, LINK_NOTICES, SEEDED, TAB_FROM_LINK
+from .tabs import DEFAULT_TAB, TABS
+
+
+def seed_from_link(page: PageData) -> None:
+    """On a session's first run, put the link's view into the widgets and keep notices of what was dropped."""
+    if SEEDED in st.session_state:
+        return
+    choices = Choices(set(page.categories["id"]), set(page.people["id"]), STATUSES, set(page.events["id"]), list(TABS))
+    link_view, notices = view_from_params(st.query_params.to_dict(), choices)
+    notices += seed_widgets(link_view, page, tabs=list(TABS))
+    st.session_state[SEEDED] = True
+    st.session_state[TAB_FROM_LINK] = link_view.tab
+    st.session_state[LINK_NOTICES] = notices
+
+
+def sync_link(filters: Filters, tab: str) -> None:
+    """Write the current view into the address bar, and show it to copy in the sidebar."""
+    params = params_from_view(View(filters, st.session_state.get(EVENT), tab), default_tab=DEFAULT_TAB)
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+    with st.sidebar:
+        st.markdown("**Link to this view**")
+        st.code(share_link(params), language=None, wrap_lines=True)
+        st.caption("Use the copy button to share exactly these filters, tab and event.")

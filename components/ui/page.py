@@ -1,0 +1,65 @@
+"""The page's frame: loading the data, its problems and warnings, the headline and the notices."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..view.filters import Shown
+from ..view.text import escape_markdown
+from .page_data import PageData, PageLoad, data_file, load_page_data
+from .state import LINK_NOTICES
+from .watch import watch_file
+
+
+def start_page() -> PageData:
+    """Set the page up and load the data file; stops the script (after showing why) when there is nothing to show."""
+    st.set_page_config(page_title="Belarus timeline", layout="wide")
+    path = data_file()
+    loaded = load_page_data(path)
+    watch_file(path)
+    render_problems(loaded)
+    if loaded.page is None:
+        st.stop()
+    return loaded.page
+
+
+def render_problems(loaded: PageLoad) -> None:
+    """The data file's located problems (and, if any, that an older valid version is shown)."""
+    if not loaded.problems:
+        return
+    st.error(f"**The data file has {len(loaded.problems)} problem(s).** Fix each line below and save the file.")
+    st.code("\n".join(loaded.problems), language=None, wrap_lines=True)  # literal text, copyable
+    if loaded.stale:
+        st.warning("Showing the last valid version of the data loaded by this server until the file is fixed.")
+
+
+def render_header(page: PageData, shown: Shown) -> None:
+    """Title, description and the headline figures."""
+    data = page.meta
+    st.title(data.title)
+    st.caption(escape_markdown(f"{data.description} Data as of {data.as_of.label}."))
+    held, freed, events = st.columns(3)
+    if len(shown.counts):
+        latest = shown.counts.iloc[-1]
+        value = f"over {latest['count']:,}" if latest["approximate"] else f"{latest['count']:,}"
+        held.metric("Political prisoners held", value, help=f"Viasna's count, {latest['date_label']}")
+        held.caption(escape_markdown(f"{latest['date_label']} · {latest['source_label']}"))
+    else:
+        held.metric("Political prisoners held", "—", help="No count in the dates shown")
+    total = int(shown.events["released"].sum()) if len(shown.events) else 0
+    freed.metric("People freed in the releases shown", f"{total:,}")
+    events.metric("Events shown", f"{len(shown.events)} of {len(page.events)}")
+
+
+def render_notices(page: PageData, shown: Shown) -> None:
+    """What was dropped from the link, the data file's warnings, and what to do when nothing matches."""
+    for notice in st.session_state.get(LINK_NOTICES, []):
+        st.warning(notice)
+    if page.warnings:
+        with st.expander(f"{len(page.warnings)} warning(s) about the data file"):
+            st.code("\n".join(str(w) for w in page.warnings), language=None, wrap_lines=True)
+    if shown.events.empty:
+        st.info(
+            "No events match these filters. Widen the dates, remove a category, person or status, "
+            "change the search, or press **Clear filters** in the sidebar."
+        )

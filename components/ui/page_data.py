@@ -1,0 +1,89 @@
+"""Load the data file for the page once per file version, and keep the last valid one (UI layer)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from ..data.loader import SettingError, load_file
+from ..data.model import Dataset
+from ..data.paths import BUNDLED
+from ..data.problems import DataError
+from ..view.frames import Frames
+from ..view.parse_cache import load_frames
+
+FILE_VARIABLE = "EVENTS_FILE"
+PageData = Frames
+
+
+@dataclass
+class PageLoad:
+    """What to show: the data (maybe an older valid version) and the current file's problems."""
+
+    page: PageData | None
+    problems: list[str] = field(default_factory=list)
+    stale: bool = False
+
+
+def data_file() -> Path:
+    """The file to show: EVENTS_FILE when set, else the bundled events.yaml."""
+    return Path(os.environ.get(FILE_VARIABLE) or BUNDLED)
+
+
+def file_version(path: Path) -> tuple[int, int] | None:
+    """(mtime, size): changes whenever the file is saved; None when it cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _reason(path: Path, error: Exception) -> str:
+    return f"{path}: cannot read the data file: {getattr(error, 'strerror', None) or error}"
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _build(path: str, version: tuple[int, int] | None) -> PageData | list[str]:
+    # Keyed on the file's version and shared by every session: parsing, validation and frames run
+    # once per saved edit (and, through the parse cache, not at all on a restart with the same file).
+    del version
+    try:
+        return load_frames(Path(path))
+    except DataError as error:
+        return [str(p) for p in error.problems]
+    except (OSError, SettingError) as error:
+        return [_reason(Path(path), error)]
+
+
+@st.cache_resource(show_spinner=False)
+def _last_valid() -> dict[str, PageData]:
+    return {}
+
+
+def load_page_data(path: Path) -> PageLoad:
+    """The current file's data, or its problems plus the last valid version this server saw."""
+    result = _build(str(path), file_version(path))
+    last_valid = _last_valid()
+    if isinstance(result, Frames):
+        last_valid[str(path)] = result
+        return PageLoad(result)
+    previous = last_valid.get(str(path))
+    return PageLoad(previous, result, stale=previous is not None)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _full(path: str, version: tuple[int, int] | None) -> Dataset | None:
+    del version
+    try:
+        return load_file(path).data
+    except (DataError, OSError, SettingError):
+        return None
+
+
+def full_dataset(path: Path) -> Dataset | None:
+    """The whole validated file with its events (for the add-event form only); None while it is broken."""
+    return _full(str(path), file_version(path))

@@ -1,0 +1,46 @@
+"""The Political prisoners tab: Viasna's count with releases and key events, then people freed per release."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..view.filters import Filters, Shown
+from ..view.tables import counts_table, releases_table
+from .charts import prisoners_chart, releases_chart
+from .page_data import PageData
+
+
+def render_prisoners_tab(page: PageData, filters: Filters, shown: Shown) -> None:
+    """Both prisoner charts, each with its data as a table."""
+    st.header("Political prisoners held (Viasna)")
+    if shown.counts.empty and shown.releases.empty:
+        st.info("No prisoner counts or releases in the dates chosen.")
+        return
+    figure, detail = prisoners_chart(page, filters)
+    st.plotly_chart(figure)
+    if detail.milestones > detail.milestones_shown:
+        st.caption(f"{detail.milestones_shown} of {detail.milestones:,} key events are drawn, evenly over time.")
+    if detail.releases_summed:
+        st.caption(f"{detail.releases:,} releases are summed per month.")
+    st.caption(
+        "Political prisoners held on each date as counted by Viasna (open markers: the source says 'over' or "
+        "'about'); bars: people freed per release, right axis; dotted lines: key events."
+    )
+    with st.expander("The same data as a table"):
+        st.dataframe(counts_table(shown.counts), hide_index=True, column_config={"Link": st.column_config.LinkColumn()})
+    render_releases(page, filters, shown)
+
+
+def render_releases(page: PageData, filters: Filters, shown: Shown) -> None:
+    """People freed per release, stacked by destination."""
+    st.header("People freed per release")
+    if shown.releases.empty:
+        st.info("No releases in the events shown.")
+        return
+    st.plotly_chart(releases_chart(page, filters))
+    st.caption(
+        "Bars: people freed in each release, stacked by where they went; "
+        "line: running total since the first release shown."
+    )
+    with st.expander("The same data as a table"):
+        st.dataframe(releases_table(shown.releases), hide_index=True)

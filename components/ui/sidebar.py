@@ -1,0 +1,101 @@
+"""The sidebar's filters, seeded once from the link; it returns the reader's choices (UI layer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from ..data.model import STATUSES
+from ..view.filters import Filters
+from ..view.view_state import View
+from .page_data import PageData
+from .state import CATEGORIES, DATES, DATES_BOUNDS, EVENT, PEOPLE, QUERY, STATUS, TAB
+
+
+def date_bounds(page: PageData) -> tuple[dt.date, dt.date]:
+    """The first and last day any entry covers (the date picker's limits)."""
+    starts = [page.events["start"].min(), page.counts["date"].min(), page.people["detained"].min()]
+    ends = [page.events["end"].max(), page.people["held_until"].max()]
+    first = min((t for t in starts if not pd.isna(t)), default=None)
+    last = max((t for t in ends if not pd.isna(t)), default=None)
+    as_of = page.meta.as_of.end
+    return (first.date() if first is not None else as_of, max(last.date(), as_of) if last is not None else as_of)
+
+
+def seed_widgets(view: View, page: PageData, *, tabs: list[str]) -> list[str]:
+    """Put a link's view into the widgets' state (first run of a session only); returns notices."""
+    notices: list[str] = []
+    low, high = date_bounds(page)
+    filters = view.filters
+    start, end = filters.start or low, filters.end or high
+    if start < low or end > high:
+        notices.append(f"The link's dates were limited to the data's range, {low} to {high}.")
+        start, end = min(max(start, low), high), max(min(end, high), low)
+    st.session_state[DATES] = (start, end)
+    st.session_state[CATEGORIES] = list(filters.categories)
+    st.session_state[PEOPLE] = list(filters.people)
+    st.session_state[STATUS] = list(filters.statuses)
+    st.session_state[QUERY] = filters.query
+    st.session_state[EVENT] = view.event
+    st.session_state[TAB] = view.tab or tabs[0]
+    return notices
+
+
+def _fit_dates(value: object, bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, ...]:
+    """The picker's value within the data's range; 'everything' stays everything when the data grows."""
+    low, high = bounds
+    if not isinstance(value, (tuple, list)) or not value or value == tuple(st.session_state.get(DATES_BOUNDS, ())):
+        return (low, high)
+    return tuple(min(max(day, low), high) for day in value)
+
+
+def clear_filters(page: PageData) -> None:
+    """Callback of 'Clear filters': every filter back to 'everything'."""
+    st.session_state[DATES] = date_bounds(page)
+    st.session_state[CATEGORIES] = []
+    st.session_state[PEOPLE] = []
+    st.session_state[STATUS] = []
+    st.session_state[QUERY] = ""
+
+
+def filters_sidebar(page: PageData) -> Filters:
+    """Draw the filters and return what the reader chose."""
+    low, high = date_bounds(page)
+    categories = dict(zip(page.categories["id"], page.categories["label"], strict=True))
+    people = dict(zip(page.people["id"], page.people["name"], strict=True))
+    for key, allowed in ((CATEGORIES, categories), (PEOPLE, people), (STATUS, STATUSES)):
+        # After an edit of the data file a chosen value may be gone; drop it rather than fail.
+        st.session_state[key] = [v for v in st.session_state.get(key, []) if v in allowed]
+    with st.sidebar:
+        st.header("Filters")
+        query = st.text_input(
+            "Search",
+            key=QUERY,
+            placeholder="Name, place, word…",
+            help="Titles, summaries and people's names in any spelling: "
+            "Tikhanovsky, Cichanoŭski and Тихановский all work.",
+        )
+        st.session_state[DATES] = _fit_dates(st.session_state.get(DATES), (low, high))
+        st.session_state[DATES_BOUNDS] = (low, high)
+        dates = st.date_input("Dates", min_value=low, max_value=high, key=DATES, format="YYYY-MM-DD")
+        chosen_categories = st.multiselect(
+            "Categories", list(categories), key=CATEGORIES, format_func=lambda v: categories[v], placeholder="All"
+        )
+        chosen_people = st.multiselect(
+            "People", list(people), key=PEOPLE, format_func=lambda v: people[v], placeholder="All"
+        )
+        chosen_statuses = st.multiselect("Status", list(STATUSES), key=STATUS, placeholder="All")
+        st.button("Clear filters", on_click=clear_filters, args=(page,), use_container_width=True)
+    picked = tuple(dates) if isinstance(dates, (tuple, list)) else (dates,)
+    start = picked[0] if picked and picked[0] != low else None
+    end = picked[1] if len(picked) > 1 and picked[1] != high else None
+    return Filters(
+        start=start,
+        end=end,
+        categories=tuple(chosen_categories),
+        people=tuple(chosen_people),
+        statuses=tuple(chosen_statuses),
+        query=query.strip(),
+    )

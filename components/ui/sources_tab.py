@@ -1,0 +1,23 @@
+"""The Sources tab: every source with the events that cite it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..view.filters import Filters, Shown
+from ..view.tables import sources_table
+from .page_data import PageData
+
+
+def render_sources_tab(page: PageData, filters: Filters, shown: Shown) -> None:
+    """Every source of the file, newest first (sources are not filtered: a citation should always be found)."""
+    del filters, shown
+    st.header(f"{len(page.sources)} sources")
+    st.dataframe(
+        sources_table(page.sources),
+        hide_index=True,
+        column_config={
+            "Link": st.column_config.LinkColumn(),
+            "Cited by events": st.column_config.ListColumn(),
+        },
+    )

@@ -1,0 +1,115 @@
+"""The Timeline tab: the chart, a list to pick an event by name, and the chosen event's details."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ..view.filters import Filters, Shown
+from ..view.text import escape_markdown, markdown_link, optional_text
+from .add_event import open_dialog
+from .charts import timeline_chart
+from .page_data import PageData
+from .state import EVENT, EVENT_PICKER, TIMELINE_CHART
+
+PICKER_LIMIT = 500  # events offered by name; the chart and the table reach the rest
+
+
+def render_timeline_tab(page: PageData, filters: Filters, shown: Shown) -> None:
+    """The timeline, the event picker and, when one is chosen, the event's details."""
+    render_timeline(page, filters)
+    event = render_event_picker(page, shown)
+    if event:
+        render_event_details(page, event)
+        st.button("Duplicate as new", icon=":material/content_copy:", on_click=open_dialog, args=(event,))
+
+
+def _on_timeline_select() -> None:
+    # customdata carries the event id, so a click selects the same event whatever the filters.
+    state = st.session_state.get(TIMELINE_CHART)
+    points = state["selection"]["points"] if state else []
+    for point in points:
+        value = point.get("customdata")
+        event_id = value[0] if isinstance(value, list) else value
+        if isinstance(event_id, str):
+            st.session_state[EVENT] = event_id
+            return
+
+
+def render_timeline(page: PageData, filters: Filters) -> None:
+    """The event timeline; clicking an event opens its details below."""
+    st.header("Events by category")
+    figure, detail = timeline_chart(page, filters, st.session_state.get(EVENT))
+    if detail.density:
+        st.info(f"{detail.events:,} events in view: each row shows how many fall in each month. "
+                "Narrow the dates or filter to see single events.")  # fmt: skip
+    st.plotly_chart(figure, key=TIMELINE_CHART, on_select=_on_timeline_select, selection_mode="points")
+    st.caption(
+        "Each row is a category. Circles are confirmed events, diamonds reported, crosses disputed; a pale bar shows "
+        "the month or year an event is dated to, or how long it lasted. Click an event for its details and sources. "
+        "The Table tab lists the same events."
+    )
+
+
+def render_event_picker(page: PageData, shown: Shown) -> str | None:
+    """A list to pick an event by name (the keyboard's way to what a click on the chart does)."""
+    selected = st.session_state.get(EVENT)
+    offered = shown.events.head(PICKER_LIMIT)
+    if selected is not None and selected not in set(offered["id"]):
+        offered = pd.concat([offered, page.events[page.events["id"] == selected]])
+    labels = dict(zip(offered["id"], offered["date_label"] + " — " + offered["title"], strict=True))
+    if len(shown.events) > PICKER_LIMIT:
+        st.caption(f"The list offers the first {PICKER_LIMIT} of {len(shown.events):,} events in view; "
+                   "narrow the filters, or click an event on the chart.")  # fmt: skip
+    if selected not in labels:
+        st.session_state[EVENT] = None
+    st.session_state[EVENT_PICKER] = st.session_state[EVENT]
+
+    def picked() -> None:
+        st.session_state[EVENT] = st.session_state[EVENT_PICKER]
+
+    choice = st.selectbox(
+        "Event details",
+        [None, *labels],
+        key=EVENT_PICKER,
+        on_change=picked,
+        format_func=lambda v: "Choose an event…" if v is None else labels[v],
+        placeholder="Choose an event…",
+    )
+    return str(choice) if choice else None
+
+
+def render_event_details(page: PageData, event_id: str) -> None:
+    """Summary, people, status, every source as a link, people freed and where they went."""
+    event = page.events[page.events["id"] == event_id].iloc[0].to_dict()
+    data = page.meta
+    people = {p.id: p for p in data.people}
+    with st.container(border=True):
+        st.markdown(f"### {escape_markdown(event['title'])}")
+        st.markdown(
+            f"**{escape_markdown(event['date_label'])}** · {escape_markdown(event['category_label'])} · "
+            f"status: **{event['status']}**"
+        )
+        st.markdown(escape_markdown(event["summary"]))
+        if event["people"]:
+            st.markdown(
+                "**People**\n\n"
+                + "\n".join(
+                    f"- **{escape_markdown(people[p].name)}**, {escape_markdown(people[p].role)}"
+                    for p in event["people"]
+                )
+            )
+        if not pd.isna(event["released"]):
+            destinations = ", ".join(f"{escape_markdown(k)}: {v:,}" for k, v in event["released_to"].items())
+            st.markdown(
+                f"**People freed:** {int(event['released']):,}" + (f" ({destinations})" if destinations else "")
+            )
+        lines = []
+        for source_id in event["sources"]:
+            source = data.sources[source_id]
+            link = markdown_link(f"{source.publisher}: {source.title}", source.url)
+            lines.append(f"- {link}, {escape_markdown(source.published.label)}")
+        st.markdown("**Sources**\n\n" + "\n".join(lines))
+        note = optional_text(event["note"])
+        if note:
+            st.markdown(f"**Note:** {escape_markdown(note)}")

@@ -1,0 +1,102 @@
+"""Pure filters: narrow the frames to what the reader asked for (fuzzy dates as the spans they are)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .frames import Frames
+from .search import query_words, search_key
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the reader asked for; empty tuples and None mean 'no restriction'."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    categories: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    query: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+def _overlaps(starts: pd.Series, ends: pd.Series, filters: Filters) -> pd.Series:
+    # A span is in range when any part of it is: '2022' stays when the range is March–May 2022.
+    keep = pd.Series(True, index=starts.index)
+    if filters.start is not None:
+        keep &= ends >= pd.Timestamp(filters.start)
+    if filters.end is not None:
+        keep &= starts < pd.Timestamp(filters.end) + pd.Timedelta(days=1)
+    return keep
+
+
+def _matches(texts: pd.Series, query: str) -> pd.Series:
+    keep = pd.Series(True, index=texts.index)
+    for word in query_words(query):
+        keep &= texts.str.contains(word, regex=False)
+    return keep
+
+
+def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Events in the date range, categories, people and statuses asked for, matching every search word."""
+    keep = _overlaps(events["start"], events["end"], filters)
+    if filters.categories:
+        keep &= events["category"].isin(filters.categories)
+    if filters.statuses:
+        keep &= events["status"].isin(filters.statuses)
+    if filters.people:
+        wanted = set(filters.people)
+        keep &= events["people"].map(lambda ids: not wanted.isdisjoint(ids)).astype(bool)
+    if filters.query.strip():
+        keep &= _matches(events["search_text"], filters.query)
+    return events[keep]
+
+
+def filter_people(people: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """People detained within the date range, restricted to the chosen people and search words."""
+    keep = people["detained"].notna()
+    keep &= _overlaps(people["detained"], people["held_until"], filters)
+    if filters.people:
+        keep &= people["id"].isin(filters.people)
+    if filters.query.strip():
+        texts = (people["name"] + " " + people["aliases"].map(" ".join) + " " + people["role"]).map(search_key)
+        keep &= _matches(texts, filters.query)
+    return people[keep]
+
+
+def filter_counts(counts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Prisoner counts within the date range (other filters do not apply to a country-wide count)."""
+    return counts[_overlaps(counts["date"], counts["date"], filters)]
+
+
+def filter_releases(releases: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Release rows of the events still shown."""
+    return releases[releases["id"].isin(events["id"])]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The frames after the reader's filters."""
+
+    events: pd.DataFrame
+    people: pd.DataFrame
+    counts: pd.DataFrame
+    releases: pd.DataFrame
+
+
+def shown_frames(frames: Frames, filters: Filters) -> Shown:
+    """Apply the filters to every frame the page draws."""
+    events = filter_events(frames.events, filters)
+    return Shown(
+        events=events,
+        people=filter_people(frames.people, filters),
+        counts=filter_counts(frames.counts, filters),
+        releases=filter_releases(frames.releases, events),
+    )

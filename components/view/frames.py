@@ -1,0 +1,255 @@
+"""Shape a validated dataset into pandas frames for filters, figures and tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..data.fuzzy_dates import FuzzyDate
+from ..data.loader import Loaded
+from ..data.model import Dataset
+from ..data.problems import Problem
+from .search import search_key
+from .style import PALETTE
+
+UNSPECIFIED_DESTINATION = "Destination not reported"
+
+
+def categories_frame(data: Dataset) -> pd.DataFrame:
+    """Categories in declared order, each with a colour (its own or the palette's)."""
+    rows = [
+        {"id": c.id, "label": c.label, "color": c.color or PALETTE[i % len(PALETTE)], "order": i}
+        for i, c in enumerate(data.categories)
+    ]
+    return pd.DataFrame(rows, columns=["id", "label", "color", "order"])
+
+
+def _timestamp(day: dt.date) -> pd.Timestamp:
+    return pd.Timestamp(day)
+
+
+def _span_end(date: FuzzyDate, end: FuzzyDate | None) -> pd.Timestamp:
+    # The last moment an entry covers: through its `end`, or through the whole year/month it names.
+    last = (end or date).end
+    return pd.Timestamp(last) + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
+
+
+EVENT_COLUMNS = [
+    "id",
+    "date",
+    "date_label",
+    "precision",
+    "start",
+    "end",
+    "has_end",
+    "category",
+    "category_label",
+    "lane",
+    "title",
+    "summary",
+    "status",
+    "released",
+    "released_to",
+    "people",
+    "people_names",
+    "sources",
+    "tags",
+    "milestone",
+    "note",
+    "search_text",
+]
+
+
+def events_frame(data: Dataset) -> pd.DataFrame:
+    """One row per event, in date order; fuzzy dates keep their text, label and span."""
+    categories = {c.id: (position, c.label) for position, c in enumerate(data.categories)}
+    names = {p.id: p for p in data.people}
+    rows = []
+    for event in data.events:
+        people = [names[p] for p in event.people if p in names]
+        search_words = [event.title, event.summary] + [n for p in people for n in (p.name, *p.aliases)]
+        rows.append(
+            {
+                "id": event.id,
+                "date": str(event.date),
+                "date_label": event.date.label if event.end is None else f"{event.date.label} – {event.end.label}",
+                "precision": event.date.precision,
+                "start": _timestamp(event.date.start),
+                "end": _span_end(event.date, event.end),
+                "has_end": event.end is not None,
+                "category": event.category,
+                "category_label": categories[event.category][1],
+                "lane": categories[event.category][0],
+                "title": event.title,
+                "summary": event.summary,
+                "status": event.status,
+                "released": event.released,
+                "released_to": dict(event.released_to),
+                "people": tuple(event.people),
+                "people_names": ", ".join(p.name for p in people),
+                "sources": tuple(event.sources),
+                "tags": tuple(event.tags),
+                "milestone": "milestone" in event.tags,
+                "note": event.note,
+                "search_text": search_key(" ".join(search_words)),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    frame["released"] = frame["released"].astype("Int64")
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"])
+    return frame.sort_values(["start", "end", "id"], kind="stable").reset_index(drop=True)
+
+
+def people_frame(data: Dataset) -> pd.DataFrame:
+    """One row per person; `held_until` is the release or `as_of` for those still held."""
+    as_of = pd.Timestamp(data.as_of.end)
+    rows = []
+    for person in data.people:
+        rows.append(
+            {
+                "id": person.id,
+                "name": person.name,
+                "aliases": tuple(person.aliases),
+                "role": person.role,
+                "detained": _timestamp(person.detained.start) if person.detained else pd.NaT,
+                "detained_label": person.detained.label if person.detained else None,
+                "released": _timestamp(person.released.end) if person.released else pd.NaT,
+                "released_label": person.released.label if person.released else None,
+                "held_until": _timestamp(person.released.end) if person.released else as_of,
+                "still_held": person.detained is not None and person.released is None,
+                "sentence": person.sentence,
+                "note": person.note,
+                "sources": tuple(person.sources),
+            }
+        )
+    columns = [
+        "id",
+        "name",
+        "aliases",
+        "role",
+        "detained",
+        "detained_label",
+        "released",
+        "released_label",
+        "held_until",
+        "still_held",
+        "sentence",
+        "note",
+        "sources",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("detained", "released", "held_until"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def counts_frame(data: Dataset) -> pd.DataFrame:
+    """Viasna's counts in date order, each with its source's publisher and title."""
+    rows = []
+    for count in data.prisoner_counts:
+        source = data.sources.get(count.source)
+        rows.append(
+            {
+                "date": _timestamp(count.date.start),
+                "date_text": str(count.date),
+                "date_label": count.date.label,
+                "count": count.count,
+                "approximate": count.approximate,
+                "source": count.source,
+                "source_label": f"{source.publisher}: {source.title}" if source else count.source,
+                "source_url": source.url if source else None,
+                "note": count.note,
+            }
+        )
+    columns = [
+        "date",
+        "date_text",
+        "date_label",
+        "count",
+        "approximate",
+        "source",
+        "source_label",
+        "source_url",
+        "note",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["count"] = frame["count"].astype("int64")
+    return frame.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def releases_frame(data: Dataset) -> pd.DataFrame:
+    """One row per (release event, destination); what no destination accounts for is 'not reported'."""
+    rows = []
+    for event in data.events:
+        if event.released is None:
+            continue
+        label = event.date.label
+        for destination, number in event.released_to.items():
+            rows.append((event.id, _timestamp(event.date.start), label, event.title, destination, number))
+        remainder = event.released - sum(event.released_to.values())
+        if remainder > 0 or event.released == 0:
+            rows.append(
+                (event.id, _timestamp(event.date.start), label, event.title, UNSPECIFIED_DESTINATION, remainder)
+            )
+    frame = pd.DataFrame(rows, columns=["id", "start", "date_label", "title", "destination", "released"])
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["released"] = frame["released"].astype("int64")
+    return frame.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
+
+
+def sources_frame(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
+    """Every source with the ids of the events that cite it."""
+    cited: dict[str, list[str]] = {source_id: [] for source_id in data.sources}
+    for event_id, sources in zip(events["id"], events["sources"], strict=True):
+        for source_id in sources:
+            cited.setdefault(source_id, []).append(event_id)
+    rows = [
+        {
+            "id": source_id,
+            "publisher": source.publisher,
+            "title": source.title,
+            "url": source.url,
+            "published": source.published.label,
+            "published_sort": _timestamp(source.published.start),
+            "archive_url": source.archive_url,
+            "note": source.note,
+            "cited_by": tuple(cited.get(source_id, ())),
+        }
+        for source_id, source in data.sources.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Everything the page draws from one version of the file; events live only in `events`."""
+
+    meta: Dataset  # the file without its events: title, as_of, categories, people, sources, counts
+    categories: pd.DataFrame
+    events: pd.DataFrame
+    people: pd.DataFrame
+    counts: pd.DataFrame
+    releases: pd.DataFrame
+    sources: pd.DataFrame
+    warnings: tuple[Problem, ...] = ()
+    version: str = ""  # the content hash the parse cache gives; keys caches of filtered views and figures
+
+
+def build_frames(loaded: Loaded) -> Frames:
+    """All frames of a loaded file; the pydantic events are dropped once the frames hold them."""
+    data = loaded.data
+    events = events_frame(data)
+    return Frames(
+        meta=data.model_copy(update={"events": []}),
+        categories=categories_frame(data),
+        events=events,
+        people=people_frame(data),
+        counts=counts_frame(data),
+        releases=releases_frame(data),
+        sources=sources_frame(data, events),
+        warnings=loaded.warnings,
+    )

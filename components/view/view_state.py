@@ -1,0 +1,119 @@
+"""A view (filters, selected event, tab) to and from a link's query parameters, dropping what is stale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..data.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
+from .filters import Filters
+
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a link reproduces."""
+
+    filters: Filters = field(default_factory=Filters)
+    event: str | None = None
+    tab: str | None = None
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values a link may name, from the data currently loaded."""
+
+    categories: Collection[str]
+    people: Collection[str]
+    statuses: Collection[str]
+    events: Collection[str]
+    tabs: Sequence[str]
+
+
+def _values(raw: str | list[str] | None) -> list[str]:
+    if raw is None:
+        return []
+    items = raw if isinstance(raw, list) else [raw]
+    return [part.strip() for item in items for part in item.split(",") if part.strip()]
+
+
+def _single(raw: str | list[str] | None) -> str | None:
+    if isinstance(raw, list):
+        return raw[-1] if raw else None
+    return raw
+
+
+def _known(name: str, raw: str | list[str] | None, allowed: Collection[str], notices: list[str]) -> tuple[str, ...]:
+    values = _values(raw)
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        notices.append(f"Ignored unknown {name} in the link: {', '.join(unknown)}.")
+    return tuple(dict.fromkeys(v for v in values if v in allowed))
+
+
+def _date(name: str, raw: str | None, *, last: bool, notices: list[str]) -> dt.date | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        date = parse_fuzzy_date(raw)
+    except FuzzyDateError:
+        notices.append(f"Ignored '{name}={raw}' in the link: not a date (use YYYY-MM-DD).")
+        return None
+    return date.end if last else date.start
+
+
+def view_from_params(params: Mapping[str, str | list[str]], choices: Choices) -> tuple[View, list[str]]:
+    """The view a link describes, and a notice for each part that was dropped."""
+    notices: list[str] = []
+    start = _date("from", _single(params.get("from")), last=False, notices=notices)
+    end = _date("to", _single(params.get("to")), last=True, notices=notices)
+    if start and end and start > end:
+        notices.append(f"Ignored the link's dates: 'from' ({start}) is after 'to' ({end}).")
+        start = end = None
+    query = _single(params.get("q")) or ""
+    if len(query) > MAX_QUERY_LENGTH:
+        notices.append(f"Shortened the link's search to {MAX_QUERY_LENGTH} characters.")
+        query = query[:MAX_QUERY_LENGTH]
+    filters = Filters(
+        start=start,
+        end=end,
+        categories=_known("category", params.get("category"), choices.categories, notices),
+        people=_known("person", params.get("person"), choices.people, notices),
+        statuses=_known("status", params.get("status"), choices.statuses, notices),
+        query=query,
+    )
+    event = _single(params.get("event")) or None
+    if event is not None and event not in choices.events:
+        notices.append(f"The event '{event}' in the link is not in the data (it may have been renamed or removed).")
+        event = None
+    tab = _single(params.get("tab")) or None
+    if tab is not None and tab not in choices.tabs:
+        notices.append(f"Ignored unknown tab '{tab}' in the link; showing '{choices.tabs[0]}'.")
+        tab = None
+    unknown = sorted(set(params) - {"from", "to", "q", "category", "person", "status", "event", "tab", "embed"})
+    unknown = [name for name in unknown if not name.startswith("embed_")]
+    if unknown:
+        notices.append(f"Ignored unknown link parameter(s): {', '.join(unknown)}.")
+    return View(filters, event, tab), notices
+
+
+def params_from_view(view: View, *, default_tab: str) -> dict[str, str]:
+    """The shortest query parameters that reproduce the view (defaults left out)."""
+    filters = view.filters
+    params: dict[str, str] = {}
+    if filters.start:
+        params["from"] = filters.start.isoformat()
+    if filters.end:
+        params["to"] = filters.end.isoformat()
+    for name, values in (("category", filters.categories), ("person", filters.people), ("status", filters.statuses)):
+        if values:
+            params[name] = ",".join(values)
+    if filters.query.strip():
+        params["q"] = filters.query.strip()
+    if view.event:
+        params["event"] = view.event
+    if view.tab and view.tab != default_tab:
+        params["tab"] = view.tab
+    return params

@@ -1,0 +1,117 @@
+"""Checks across entries: references, uniqueness, order and sums, each found at its path."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from components.data.checks import Finding, cross_check
+from components.data.loader import load_text
+from components.data.model import Dataset
+from components.data.problems import Problem
+
+from .samples import VALID
+
+
+def dataset(text: str) -> Dataset:
+    """The model alone, without the loader's own cross-check (which would refuse the errors under test)."""
+    return Dataset.model_validate(yaml.safe_load(text))
+
+
+def findings(text: str) -> list[tuple[tuple[str | int, ...], str, str]]:
+    return sorted((f.path, f.message, f.severity) for f in cross_check(dataset(text)))
+
+
+EXTRA_EVENT = """\
+  - id: e2
+    date: 2022-03-01
+    title: Another
+    category: war
+    summary: S.
+    sources: [s1]
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("    category: war\n    summary", "    category: wars\n    summary"),
+            [(("events", 0, "category"), "unknown category 'wars'; did you mean 'war'? (add it under 'categories')",
+              "error")],
+        ),
+        (
+            ("    people: [p1]", "    people: [p2]"),
+            [(("events", 0, "people", 0), "unknown person 'p2' (add it under 'people')", "error")],
+        ),
+        (
+            ("    sources: [s1]\n    people", "    sources: [s1, s9]\n    people"),
+            [(("events", 0, "sources", 1), "unknown source 's9' (add it under 'sources')", "error")],
+        ),
+        (
+            ("    date: 2022-02-28\n    title", "    date: 2022-02-28\n    end: 2022-01\n    title"),
+            [(("events", 0, "end"), "end 2022-01 is before date 2022-02-28", "error")],
+        ),
+        (
+            ("    people: [p1]", "    people: [p1]\n    released_to: {Lithuania: 2}"),
+            [(("events", 0, "released_to"), "give `released` too (at least 2)", "error")],
+        ),
+        (
+            ("    people: [p1]", "    people: [p1]\n    released: 1\n    released_to: {Lithuania: 2}"),
+            [(("events", 0, "released_to"), "destinations add up to 2, more than released: 1", "error")],
+        ),
+        (
+            ("    date: 2022-02-28\n    title", "    date: 2027-01-01\n    title"),
+            [(("events", 0, "date"), "2027-01-01 is after as_of 2026-03-19; update as_of", "warning")],
+        ),
+        (
+            ("    role: Blogger\n", "    role: Blogger\n    detained: 2021-05\n"),
+            [(("people", 0), "give `sources` for the detained/released dates and sentence", "error")],
+        ),
+        (
+            ("    role: Blogger\n", "    role: Blogger\n    detained: 2021-05\n    released: 2020\n    sources: [s1]\n"),  # noqa: E501
+            [(("people", 0, "released"), "released 2020 is before detained 2021-05", "error")],
+        ),
+        (
+            ("events:\n", "events:\n" + EXTRA_EVENT.replace("id: e2", "id: e1")),
+            [(("events", 1, "id"), "id 'e1' is used twice (first by events[0]); ids must be unique", "error")],
+        ),
+        (
+            ("    source: s1\n", "    source: s1\n  - date: 2022-02\n    count: 11\n    source: s1\n"),
+            [
+                (("prisoner_counts", 0, "date"), "two counts for 2022-02; keep one and put the other in its note",
+                 "warning"),
+                (("prisoner_counts", 1, "date"), "two counts for 2022-02; keep one and put the other in its note",
+                 "warning"),
+            ],
+        ),
+        (
+            ("sources:\n", "sources:\n  s0:\n    title: T\n    publisher: P\n    url: https://example.org/0\n"
+                           "    published: 2020\n"),
+            [(("sources", "s0"), "source 's0' is not cited by any entry", "warning")],
+        ),
+    ],
+)  # fmt: skip
+def test_cross_check_finds_each_problem_at_its_path(change: tuple[str, str], expected: list[tuple]) -> None:
+    old, new = change
+    assert old in VALID
+    assert findings(VALID.replace(old, new, 1)) == sorted(expected)
+
+
+def test_a_valid_file_has_no_findings() -> None:
+    assert cross_check(dataset(VALID)) == []
+
+
+def test_an_unused_source_is_found_at_its_key_not_its_value() -> None:
+    text = VALID.replace(
+        "sources:\n", "sources:\n  s0: {title: T, publisher: P, url: 'https://e.org', published: 2020}\n"
+    )
+    (finding,) = cross_check(dataset(text))
+    assert finding == Finding(("sources", "s0"), "source 's0' is not cited by any entry", "warning", at_key=True)
+    (warning,) = load_text(text, "events.yaml").warnings
+    assert (warning.line, warning.column) == (13, 3)
+
+
+def test_a_problem_prints_on_one_line_whatever_its_message_holds() -> None:
+    problem = Problem("f.yaml", 3, 1, "events[0].title", "unknown field 'a\nb'\r\u2028")
+    assert str(problem) == "f.yaml:3:1: events[0].title: unknown field 'a\\nb'\\r\\u2028"

@@ -1,0 +1,45 @@
+"""The page's tables: readers' headings, the rows shown, links where readers click."""
+
+from __future__ import annotations
+
+from components.data.loader import load_file
+from components.view.frames import build_frames
+from components.view.tables import counts_table, detentions_table, events_table, releases_table, sources_table
+
+from .samples import BUNDLED
+
+FRAMES = build_frames(load_file(BUNDLED))
+
+
+def test_events_table_lists_each_event_with_its_first_source_link() -> None:
+    table = events_table(FRAMES.events, FRAMES.meta.sources)
+    assert list(table.columns) == [
+        "Date",
+        "Title",
+        "Category",
+        "People",
+        "Status",
+        "Freed",
+        "Source",
+        "All sources",
+        "id",
+    ]
+    assert list(table["id"]) == list(FRAMES.events["id"])
+    first = FRAMES.events.iloc[0]
+    assert table["Source"].iloc[0] == FRAMES.meta.sources[first["sources"][0]].url
+    assert len(table["All sources"].iloc[0]) == len(first["sources"])
+
+
+def test_other_tables_keep_their_rows_and_rename_columns() -> None:
+    assert list(detentions_table(FRAMES.people).columns) == [
+        "Name", "Role", "Detained", "Released", "Still held", "Sentence"
+    ]  # fmt: skip
+    assert len(counts_table(FRAMES.counts)) == len(FRAMES.counts)
+    assert list(releases_table(FRAMES.releases).columns) == ["Date", "Release", "Destination", "People freed"]
+
+
+def test_sources_table_is_newest_first() -> None:
+    table = sources_table(FRAMES.sources)
+    dates = FRAMES.sources.loc[table.index, "published_sort"]
+    assert len(dates) == len(FRAMES.sources)
+    assert list(dates) == sorted(dates, reverse=True)
