@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.loader import load_file
+from components.edit.attempts import FREE_FAILURES, PASSWORD_ATTEMPTS
 
 from .samples import ROOT, VALID, run_page
 
@@ -94,3 +95,67 @@ def test_duplicate_as_new_starts_from_the_event(monkeypatch: pytest.MonkeyPatch,
     assert app.text_input(key="draft_title").value == "An event (copy)"
     assert app.multiselect(key="draft_sources").value == ["s1"]
     assert app.number_input(key="draft_year").value == 2022
+
+
+@pytest.fixture
+def fake_clock():
+    """The server's password limiter, emptied and on a clock the test moves."""
+    now = [1000.0]
+    PASSWORD_ATTEMPTS.reset()
+    previous = PASSWORD_ATTEMPTS.clock
+    PASSWORD_ATTEMPTS.clock = lambda: now[0]
+    yield now
+    PASSWORD_ATTEMPTS.clock = previous
+    PASSWORD_ATTEMPTS.reset()
+
+
+def password_form(monkeypatch: pytest.MonkeyPatch, path: Path) -> AppTest:
+    for name in ("EVENTS_FILE", "ALLOW_EDITS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("EVENTS_FILE", str(path))
+    app = AppTest.from_file(SCRIPT, default_timeout=60)
+    app.secrets["editor_password"] = "right horse battery staple"
+    app.run()
+    next(b for b in app.button if b.label == "Add an event").click().run()
+    return fill_valid(app)
+
+
+def guess(app: AppTest, password: str) -> str:
+    app.text_input(key="draft_password").set_value(password).run()
+    assert not app.exception, app.exception
+    return next(c.value for c in app.caption if "password" in c.value or "attempts" in c.value)
+
+
+def can_save(app: AppTest) -> bool:
+    return any(b.label == "Save" for b in app.button)
+
+
+def test_wrong_passwords_earn_a_back_off_that_even_the_right_one_waits_out(
+    monkeypatch: pytest.MonkeyPatch, write_data, fake_clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = password_form(monkeypatch, write_data(VALID))
+    for number in range(1, FREE_FAILURES + 1):
+        assert guess(app, f"wrong guess {number}") == "Wrong editor password."
+    assert guess(app, "wrong guess 4") == "Too many attempts; try again in 10 s."
+    assert guess(app, "right horse battery staple") == "Too many attempts; try again in 10 s."
+    assert not can_save(app)
+    # Neither the session's state nor the link resets the count.
+    app.session_state["draft_password"] = ""
+    app.query_params["ALLOW_EDITS"] = "1"
+    app.run()
+    fake_clock[0] += 9
+    assert guess(app, "right horse battery staple") == "Too many attempts; try again in 1 s."
+    fake_clock[0] += 1
+    assert guess(app, "right horse battery staple") == "Editor password accepted."
+    assert can_save(app)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "wrong editor password (4 from session:" in logged
+    assert "wrong guess" not in logged and "battery" not in logged
+
+
+def test_the_back_off_doubles_with_each_wrong_password(monkeypatch: pytest.MonkeyPatch, write_data, fake_clock) -> None:
+    app = password_form(monkeypatch, write_data(VALID))
+    for number in range(FREE_FAILURES + 1):
+        guess(app, f"wrong {number}")
+    fake_clock[0] += 10
+    assert guess(app, "wrong again") == "Too many attempts; try again in 20 s."

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ..data.model import STATUSES
+from ..edit.attempts import PASSWORD_ATTEMPTS, too_many_message
 from ..edit.drafts import (
     PRECISIONS,
     Draft,
@@ -183,12 +186,38 @@ def _problems(draft_problems: dict[str, list[str]], form_problems: dict[str, lis
     return problems
 
 
+def _password_keys() -> list[str]:
+    """Who is guessing, as far as Streamlit tells: this session, and the client's address when known."""
+    context = get_script_run_ctx()
+    keys = [f"session:{context.session_id}"] if context else []
+    address = st.context.ip_address  # None on localhost
+    return [*keys, f"address:{address}"] if address else keys
+
+
+def _on_password() -> None:
+    # Runs once for each new password typed, before the page: the only place a guess is counted.
+    given = st.session_state.get(DRAFT_PASSWORD) or None
+    keys = _password_keys()
+    if given is None:
+        return
+    if PASSWORD_ATTEMPTS.wait(keys) > 0:
+        st.session_state[DRAFT_PASSWORD] = ""  # a guess typed during a back-off is dropped, never tried later
+    elif current_permission(given).allowed:
+        PASSWORD_ATTEMPTS.succeeded(keys)
+    else:
+        PASSWORD_ATTEMPTS.failed(keys)
+
+
 def _permission() -> Permission:
     """Who may save, asking for the editor password or a sign-in where the server offers them."""
     permission = current_permission()
     if not permission.allowed and permission.can_enter_password:
-        password = st.text_input("Editor password", type="password", key=DRAFT_PASSWORD) or None
-        permission = current_permission(password)
+        password = st.text_input("Editor password", type="password", key=DRAFT_PASSWORD, on_change=_on_password)
+        wait = PASSWORD_ATTEMPTS.wait(_password_keys())
+        if wait > 0:  # even the right password waits until the back-off has passed
+            permission = replace(permission, reason=too_many_message(wait))
+        elif password:
+            permission = current_permission(password)
     if permission.can_log_in and not permission.allowed:
         st.button("Sign in as an editor", on_click=st.login)
     st.caption(permission.reason)

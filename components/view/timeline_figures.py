@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -179,6 +180,18 @@ def _status_key() -> list[go.Scatter]:
     return key
 
 
+def _lanes_layout(events: pd.DataFrame, categories: pd.DataFrame) -> dict[str, Any]:
+    """A date axis across, one lane per category down, tall enough for every lane."""
+    lanes = [escape_html(str(label)) for label in categories["label"]]
+    return {
+        "template": TEMPLATE,
+        "margin": MARGIN,
+        "height": 120 + 60 * len(lanes),
+        "xaxis": date_axis(events),
+        "yaxis": lane_axis(lanes),
+    }
+
+
 def timeline_figure(
     events: pd.DataFrame, categories: pd.DataFrame, *, selected: str | None = None, max_markers: int = DENSITY_THRESHOLD
 ) -> go.Figure:
@@ -190,13 +203,8 @@ def timeline_figure(
     figure.add_traces(_lane_traces(events, categories, where))
     figure.add_traces(_selected_trace(events, where, selected))
     figure.add_traces(_status_key())
-    lanes = [escape_html(str(label)) for label in categories["label"]]
     figure.update_layout(
-        template=TEMPLATE,
-        margin=MARGIN,
-        height=120 + 60 * len(lanes),
-        xaxis=date_axis(events),
-        yaxis=lane_axis(lanes),
+        **_lanes_layout(events, categories),
         dragmode="zoom",
         clickmode="event+select",
         hovermode="closest",
@@ -227,13 +235,7 @@ def density_figure(events: pd.DataFrame, categories: pd.DataFrame) -> go.Figure:
             colorbar={"title": {"text": "Events"}},
         )
     )
-    figure.update_layout(
-        template=TEMPLATE,
-        margin=MARGIN,
-        height=120 + 60 * len(lanes),
-        xaxis=date_axis(events),
-        yaxis=lane_axis(lanes),
-    )
+    figure.update_layout(**_lanes_layout(events, categories))
     return figure
 
 

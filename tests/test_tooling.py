@@ -1,0 +1,148 @@
+"""Every configuration file the repository ships is accepted by the real tool that reads it."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from benchmarks.load import nginx_binary, render_nginx_conf
+
+from .samples import ROOT, VALID
+
+BIN = Path(sys.executable).parent
+
+
+def run(command: list[str], cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=600, check=False, env={**os.environ, **env}
+    )
+
+
+def test_hooks_manifest_is_valid_for_pre_commit() -> None:
+    result = run([str(BIN / "pre-commit"), "validate-manifest", ".pre-commit-hooks.yaml"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pre_commit_config_is_valid_for_pre_commit() -> None:
+    result = run([str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pre_commit_config_runs_the_same_checks_as_ci() -> None:
+    hooks = {hook["id"] for repo in yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())["repos"]
+             for hook in repo["hooks"]}  # fmt: skip
+    assert {"check-events", "mypy", "lint-imports", "ruff", "ruff-format"} <= hooks
+
+
+@pytest.fixture(scope="module")
+def other_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Another timeline's repository: a good events file and a broken one, committed."""
+    where = tmp_path_factory.mktemp("other-timeline")
+    (where / "events.yaml").write_text(VALID, encoding="utf-8")
+    (where / "events-broken.yaml").write_text(
+        VALID.replace("date: 2022-02-28\n    title", "date: 2022-13-28\n    title")
+    )
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit",
+                                                   "-qm", "data"]):  # fmt: skip
+        subprocess.run(["git", *command], cwd=where, check=True, capture_output=True)
+    return where
+
+
+def try_repo(where: Path, file: str, home: Path) -> subprocess.CompletedProcess[str]:
+    return run(
+        [str(BIN / "pre-commit"), "try-repo", str(ROOT), "check-timeline", "--files", file],
+        cwd=where,
+        PRE_COMMIT_HOME=str(home),
+    )
+
+
+def test_reusable_hook_passes_a_good_file_and_locates_a_bad_one(other_repository: Path, tmp_path: Path) -> None:
+    good = try_repo(other_repository, "events.yaml", tmp_path)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Check timeline data files" in good.stdout and "Passed" in good.stdout
+    bad = try_repo(other_repository, "events-broken.yaml", tmp_path)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "events-broken.yaml:20:11: events[0].date: '2022-13-28' is not a date" in bad.stdout
+
+
+def workflow_commands() -> list[str]:
+    commands = []
+    for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        document = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+        assert {"name", "jobs"} <= set(document) and (
+            True in document or "on" in document
+        )  # YAML 1.1 reads on: as True
+        for job in document["jobs"].values():
+            for step in job["steps"]:
+                assert "uses" in step or "run" in step, step
+                for line in step.get("run", "").splitlines():
+                    commands += [part.strip() for part in line.split("&&") if part.strip()]
+    return commands
+
+
+def test_workflow_commands_exist_and_the_projects_own_succeed() -> None:
+    commands = workflow_commands()
+    assert any("components check" in command for command in commands)
+    for command in commands:
+        words = shlex.split(command)
+        if words[0] != "python":
+            assert (BIN / words[0]).exists() or shutil.which(words[0]), command
+            continue
+        assert words[1] == "-m" and importlib.util.find_spec(words[2]) is not None, command
+        if words[2] == "components":
+            result = run([sys.executable, *words[1:]])
+            assert result.returncode == 0, command + "\n" + result.stdout + result.stderr
+        if words[2] == "pip":
+            assert all((ROOT / words[i + 1]).exists() for i, w in enumerate(words) if w == "-r"), command
+
+
+def test_streamlit_config_names_only_options_streamlit_knows() -> None:
+    from streamlit import config
+
+    def options(table: dict[str, object], prefix: str = "") -> list[str]:
+        names = []
+        for key, value in table.items():
+            if isinstance(value, dict) and f"{prefix}{key}" not in known:
+                names += options(value, f"{prefix}{key}.")
+            else:
+                names.append(f"{prefix}{key}")
+        return names
+
+    known = config.get_config_options()
+    names = options(tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")))
+    assert names and [name for name in names if name not in known] == []
+
+
+def test_pyproject_is_valid_for_packaging_tools() -> None:
+    result = run([str(BIN / "validate-pyproject"), "pyproject.toml"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_nginx_accepts_the_deployment_config(tmp_path: Path) -> None:
+    binary = nginx_binary()
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is not installed (apt-get install -y nginx); CI is set, so this is a failure")
+        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(
+        render_nginx_conf(
+            (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8"),
+            listen="127.0.0.1:18080",
+            upstreams=["127.0.0.1:18501", "127.0.0.1:18502"],
+            state_dir=tmp_path,
+        ),
+        encoding="utf-8",
+    )
+    result = run([binary, "-t", "-c", str(conf), "-p", str(tmp_path), "-g", f"pid {tmp_path / 'nginx.pid'};"])
+    assert result.returncode == 0, result.stderr
+    assert "syntax is ok" in result.stderr and "test is successful" in result.stderr
