@@ -1,6 +1,7 @@
 # A hosted copy of the dashboard. Its file system is temporary: edits go through the repository, not the app.
 FROM python:3.11-slim
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+# A hosted copy's data changes only with a new image, so open pages need not poll the file.
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 EVENTS_POLL_SECONDS=0
 WORKDIR /app
 COPY requirements.txt .
 RUN pip install -r requirements.txt && useradd --create-home --uid 10001 app

@@ -1,11 +1,17 @@
 """Load benchmark: N concurrent sessions rerunning dashboard.py over Streamlit's websocket, on loopback only.
 
-    .venv/bin/python benchmarks/load.py --sessions 1 10 50 --reruns 5 [--nginx 2] [--json]
+    .venv/bin/python benchmarks/load.py --sessions 1 10 50 --reruns 5 [--idle 200] [--nginx 2] [--forced-gc] [--json]
 
 Each session behaves like a browser tab: it loads the page (keeping its cookies), opens `/_stcore/stream`,
-asks for the first run, then changes the sidebar search (`f_query`) to a new word `--reruns` times, each time
-waiting for the run to finish. Rerun latency is from sending the rerun to receiving `script_finished`.
-Not simulated: the page's file poll (a fragment that a real browser reruns every 2 s per open tab).
+asks for the first run, then changes the sidebar search (`f_query`) `--reruns` times, each time to another of
+66 queries (so filters mix and the server's caches churn), waiting for the run to finish. Rerun latency is
+from sending the rerun to receiving `script_finished`.
+
+`--idle N` also holds N idle tabs open through every round: each reruns the page's file-poll fragment at the
+interval the page itself asked for (its `auto_rerun` message), as the browser does. Before the active sessions
+start, the server's CPU is measured over `--idle-window` seconds with only the idle tabs open. `--forced-gc`
+adds the same rounds on a server with Streamlit's forced collection after every run (`runner.postScriptGC`), for
+a side-by-side figure. `--memory-at 200 2000` reads the server's memory after that many reruns in all.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import http.client
 import json
 import math
 import os
+import random
 import re
 import shutil
 import signal
@@ -39,9 +46,16 @@ from websockets.exceptions import WebSocketException
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-MAX_SESSIONS, MAX_RERUNS, MAX_TIMEOUT, MAX_UPSTREAMS = 200, 100, 1800.0, 8
+MAX_SESSIONS, MAX_RERUNS, MAX_TIMEOUT, MAX_UPSTREAMS, MAX_IDLE = 200, 1000, 1800.0, 8, 500
 QUERY_KEY = "f_query"  # the sidebar search's widget key (components/ui/state.py)
 WORDS = ("Tikhanovsky", "embassy", "prisoners", "Minsk", "release", "election", "Viasna", "Lithuania", "Coale")
+# Single words, pairs and a few triples and years: more distinct views than the server's figure caches hold.
+QUERIES = (
+    *WORDS,
+    *(f"{a} {b}" for i, a in enumerate(WORDS) for b in WORDS[i + 1 :]),
+    *(f"{a} {b} {c}" for a, b, c in zip(WORDS, WORDS[1:], WORDS[2:], strict=False)),
+    "2020", "2021", "2022", "2023", "2024", "2025", "",
+)  # fmt: skip
 MAX_MESSAGE = 64 * 2**20
 SHUTDOWN_GRACE = 10.0
 Popen = subprocess.Popen[bytes]
@@ -84,6 +98,14 @@ class Round:
     server_cpu_s: float | None = None  # CPU time of the server process(es) during the reruns
     client_cpu_s: float | None = None  # CPU time of this benchmark during the reruns (it shares the machine)
     machine_cpu_s: float | None = None  # CPU time of every process on the machine during the reruns
+    idle_tabs: int = 0
+    idle_window_s: float | None = None
+    idle_cpu_share: float | None = None  # server CPU over the idle window, in cores (1.0 = one core busy)
+    idle_cpu_per_tab: float | None = None
+    polls_per_s: float | None = None  # fragment polls the server answered per second in the idle window
+    cpu_ms_per_poll: float | None = None
+    cpu_ms_per_rerun: float | None = None  # server CPU per active rerun (idle tabs polling meanwhile)
+    rss_at_mb: dict[str, float] = field(default_factory=dict)  # reruns done so far -> server memory
     sessions_per_upstream: dict[str, int] | None = None
     sticky: bool | None = None
     errors: list[str] = field(default_factory=list)
@@ -108,6 +130,9 @@ class Session:
         self.latencies: list[float] = []
         self.confirmed = 0
         self.error: str | None = None
+        self.poll_fragment: str | None = None  # the page's auto-rerun fragment and its interval
+        self.poll_interval: float | None = None
+        self.polls = 0
 
     async def open(self) -> None:
         """Load the page, then open the websocket with its cookies and run the script once."""
@@ -130,13 +155,33 @@ class Session:
         """Type a new search word, as the frontend sends it, and time the rerun."""
         self.latencies.append(await self.run_script(word))
 
-    async def run_script(self, search: str | None) -> float:
+    async def poll(self) -> float:
+        """Rerun the page's file-poll fragment, as the browser's timer does."""
+        assert self.poll_fragment is not None
+        elapsed = await self.run_script(None, fragment=self.poll_fragment)
+        self.polls += 1
+        return elapsed
+
+    async def idle(self, until: float) -> None:
+        """Stay open, polling at the page's own interval, until `until` (loop time)."""
+        loop = asyncio.get_running_loop()
+        if self.poll_interval:  # tabs opened together would otherwise poll in lockstep; real ones do not
+            await asyncio.sleep(random.uniform(0, self.poll_interval))
+        while self.poll_interval and loop.time() + self.poll_interval < until:
+            await asyncio.sleep(self.poll_interval)
+            await self.poll()
+        await asyncio.sleep(max(0.0, until - loop.time()))
+
+    async def run_script(self, search: str | None, fragment: str | None = None) -> float:
         assert self.websocket is not None
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query_string
         state.page_script_hash = self.page_script_hash
         state.cached_message_hashes.extend(self.cached)
+        if fragment is not None:
+            state.fragment_id = fragment
+            state.is_auto_rerun = True
         if search is not None and self.search_widget is not None:
             widget = state.widget_states.widgets.add()
             widget.id = self.search_widget
@@ -157,9 +202,14 @@ class Session:
                     self.confirmed += 1
             elif kind == "delta":
                 self.note_delta(received)
+            elif kind == "auto_rerun":
+                self.poll_fragment = received.auto_rerun.fragment_id
+                self.poll_interval = received.auto_rerun.interval
             elif kind == "script_finished":
                 status = received.script_finished
-                if status == ForwardMsg.FINISHED_SUCCESSFULLY:
+                if status == ForwardMsg.FINISHED_SUCCESSFULLY or (
+                    fragment is not None and status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+                ):
                     elapsed = time.perf_counter() - started
                     self.cached = {h: run for h, run in self.cached.items() if self.runs - run < self.cache_age}
                     return elapsed
@@ -315,8 +365,11 @@ def stop(process: Popen, sig: int = signal.SIGTERM) -> None:
             process.wait()
 
 
-def start_streamlit(stack: contextlib.ExitStack, host: str, data: Path, logs: Path) -> tuple[int, Popen]:
-    """`streamlit run dashboard.py` on a free port showing `data`; the stack stops it."""
+def start_streamlit(
+    stack: contextlib.ExitStack, host: str, data: Path, logs: Path, options: Sequence[str] = ()
+) -> tuple[int, Popen]:
+    """`streamlit run dashboard.py` (from the repository, so its .streamlit/config.toml applies) on a free port
+    showing `data`, with extra `--section.option value` arguments; the stack stops it."""
     port = free_port(host)
     env = {k: v for k, v in os.environ.items() if k != "ALLOW_EDITS"}
     env["EVENTS_FILE"] = str(data)
@@ -324,7 +377,7 @@ def start_streamlit(stack: contextlib.ExitStack, host: str, data: Path, logs: Pa
     with log.open("wb") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", host,
-             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false", *options],
             cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )  # fmt: skip
     stack.callback(stop, process)
@@ -354,11 +407,13 @@ def render_nginx_conf(template: str, *, listen: str, upstreams: Sequence[str], s
 
 
 @contextlib.contextmanager
-def started_target(mode: str, upstreams: int, host: str, data: Path, deadline: float) -> Iterator[Target]:
+def started_target(
+    mode: str, upstreams: int, host: str, data: Path, deadline: float, *, options: Sequence[str] = ()
+) -> Iterator[Target]:
     """Start the server(s) for one round (one streamlit, or several behind nginx) and stop them afterwards."""
     with contextlib.ExitStack() as stack:
         state = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-benchmark-")))
-        started = [start_streamlit(stack, host, data, state) for _ in range(max(1, upstreams))]
+        started = [start_streamlit(stack, host, data, state, options) for _ in range(max(1, upstreams))]
         for port, process in started:
             wait_healthy(host, port, deadline, process, state / f"streamlit-{port}.log")
         target = Target(mode, host, started[0][0], [process.pid for _, process in started])
@@ -403,62 +458,107 @@ async def warm_up(host: str, ports: Sequence[int]) -> None:
             await session.close()
 
 
-async def measure(target: Target, sessions: int, reruns: int, deadline: float) -> Round:
-    """Open the sessions, wait for every first run, then rerun them all at once; memory is read meanwhile."""
-    result = Round(target.mode, sessions, reruns, sessions * reruns)
-    clients = [Session(target.host, target.port) for _ in range(sessions)]
-    loop = asyncio.get_running_loop()
-    rss_before = rss_after = None
-    elapsed = server_cpu = client_cpu = machine_cpu = None
+@dataclass(frozen=True)
+class Plan:
+    """What one round does."""
 
-    async def drive(index: int, client: Session) -> None:
-        try:
-            for step in range(reruns):
-                await client.rerun(WORDS[(index + step + 1) % len(WORDS)])
-        except Exception as error:  # noqa: BLE001 - one broken session is reported, the others go on
-            client.error = client.error or f"{type(error).__name__}: {error}"
+    sessions: int
+    reruns: int
+    idle: int = 0
+    idle_window: float = 20.0
+    memory_at: tuple[int, ...] = ()
 
+
+async def open_all(clients: Sequence[Session]) -> None:
     async def open_one(client: Session) -> None:
         try:
             await client.open()
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001 - one broken session is reported, the others go on
             client.error = f"{type(error).__name__}: {error}"
 
+    await asyncio.gather(*(open_one(client) for client in clients))
+
+
+async def measure_idle(target: Target, idle: Sequence[Session], window: float, result: Round) -> None:
+    """Server CPU over a window in which only the idle tabs are open, polling at the page's interval."""
+    polls = sum(tab.polls for tab in idle)
+    cpu = cpu_seconds(target.pids)
+    await asyncio.sleep(window)
+    cpu_after = cpu_seconds(target.pids)
+    if cpu is None or cpu_after is None:
+        return
+    polls = sum(tab.polls for tab in idle) - polls
+    result.idle_window_s = window
+    result.idle_cpu_share = (cpu_after - cpu) / window
+    result.idle_cpu_per_tab = result.idle_cpu_share / len(idle)
+    result.polls_per_s = polls / window
+    result.cpu_ms_per_poll = 1000 * (cpu_after - cpu) / polls if polls else None
+
+
+async def measure(target: Target, plan: Plan, deadline: float) -> Round:
+    """Open the idle tabs and the sessions, then rerun the sessions all at once; CPU and memory are read meanwhile."""
+    result = Round(target.mode, plan.sessions, plan.reruns, plan.sessions * plan.reruns, idle_tabs=plan.idle)
+    clients = [Session(target.host, target.port) for _ in range(plan.sessions)]
+    idle = [Session(target.host, target.port) for _ in range(plan.idle)]
+    loop = asyncio.get_running_loop()
+    done = 0
+    checkpoints = sorted(plan.memory_at)
+
+    async def drive(index: int, client: Session) -> None:
+        nonlocal done
+        try:
+            for step in range(plan.reruns):
+                await client.rerun(QUERIES[(index * 7 + step + 1) % len(QUERIES)])
+                done += 1
+                while checkpoints and done >= checkpoints[0]:
+                    rss = rss_bytes(target.pids)
+                    result.rss_at_mb[str(checkpoints.pop(0))] = rss / 2**20 if rss else math.nan
+        except Exception as error:  # noqa: BLE001 - one broken session is reported, the others go on
+            client.error = client.error or f"{type(error).__name__}: {error}"
+
+    idlers: list[asyncio.Task[None]] = []
     try:
         async with asyncio.timeout_at(loop.time() + deadline - time.monotonic()):
-            if target.upstream_ports:
-                await warm_up(target.host, target.upstream_ports)
-            else:
-                await warm_up(target.host, [target.port])
+            await warm_up(target.host, target.upstream_ports or [target.port])
+            await open_all(idle)
+            until = loop.time() + deadline - time.monotonic()
+            idlers = [asyncio.create_task(tab.idle(until)) for tab in idle if tab.error is None]
+            if idle:
+                await measure_idle(target, idle, plan.idle_window, result)
             await asyncio.sleep(0.5)
             rss_before = rss_bytes(target.pids)
-            await asyncio.gather(*(open_one(client) for client in clients))
+            await open_all(clients)
             started, server_cpu, client_cpu = time.perf_counter(), cpu_seconds(target.pids), time.process_time()
             machine_cpu = machine_cpu_seconds()
             await asyncio.gather(*(drive(i, client) for i, client in enumerate(clients) if client.error is None))
             elapsed = time.perf_counter() - started
-            client_cpu = time.process_time() - client_cpu
-            machine_cpu = machine_cpu_seconds() - machine_cpu
+            result.client_cpu_s = time.process_time() - client_cpu
+            result.machine_cpu_s = machine_cpu_seconds() - machine_cpu
             server_cpu_after = cpu_seconds(target.pids)
-            server_cpu = None if server_cpu is None or server_cpu_after is None else server_cpu_after - server_cpu
+            if server_cpu is not None and server_cpu_after is not None:
+                result.server_cpu_s = server_cpu_after - server_cpu
             rss_after = rss_bytes(target.pids)  # while every session is still open
+            latencies = [latency for client in clients for latency in client.latencies]
+            result.reruns_per_s = len(latencies) / elapsed if elapsed else None
+            if result.server_cpu_s is not None and latencies:
+                result.cpu_ms_per_rerun = 1000 * result.server_cpu_s / len(latencies)
+            if rss_before is not None and rss_after is not None:
+                result.rss_before_mb, result.rss_after_mb = rss_before / 2**20, rss_after / 2**20
+                result.mb_per_session = (rss_after - rss_before) / 2**20 / plan.sessions
     except TimeoutError:
         result.timed_out = True
     finally:
-        await asyncio.gather(*(client.close() for client in clients))
+        for task in idlers:
+            task.cancel()
+        await asyncio.gather(*idlers, return_exceptions=True)
+        await asyncio.gather(*(client.close() for client in [*clients, *idle]))
 
     latencies = [latency for client in clients for latency in client.latencies]
     result.reruns_completed = len(latencies)
     result.searches_confirmed = sum(client.confirmed for client in clients)
     result.p50_s, result.p95_s = percentile(latencies, 50), percentile(latencies, 95)
     result.first_run_p50_s = percentile([c.first_run for c in clients if c.first_run is not None], 50)
-    if elapsed:
-        result.reruns_per_s = len(latencies) / elapsed
-        result.server_cpu_s, result.client_cpu_s, result.machine_cpu_s = server_cpu, client_cpu, machine_cpu
-    if rss_before is not None and rss_after is not None:
-        result.rss_before_mb, result.rss_after_mb = rss_before / 2**20, rss_after / 2**20
-        result.mb_per_session = (rss_after - rss_before) / 2**20 / sessions
-    result.errors = sorted({client.error for client in clients if client.error})
+    result.errors = sorted({client.error for client in [*clients, *idle] if client.error})
     return result
 
 
@@ -477,15 +577,19 @@ def route_summary(access_log: Path, upstream_ports: Sequence[int]) -> tuple[dict
     return dict(sessions), all(len(upstreams) == 1 for upstreams in upstreams_by_route.values())
 
 
-def run_round(args: argparse.Namespace, mode: str, upstreams: int, sessions: int, deadline: float) -> Round:
+FORCED_GC = ("--runner.postScriptGC", "true")  # Streamlit's default, which the project's config turns off
+
+
+def run_round(args: argparse.Namespace, mode: str, upstreams: int, plan: Plan, deadline: float) -> Round:
     """One round on fresh servers (so memory is not left over from the last round), or on --port's server."""
     if args.port is not None:
         pid = listening_pid(args.port)
         target = Target(mode, args.host, args.port, [pid] if pid else [])
-        return asyncio.run(measure(target, sessions, args.reruns, deadline))
+        return asyncio.run(measure(target, plan, deadline))
     host = "127.0.0.1" if args.host == "localhost" else args.host
-    with started_target(mode, upstreams, host, args.data, deadline) as target:
-        result = asyncio.run(measure(target, sessions, args.reruns, deadline))
+    options = FORCED_GC if "forced GC" in mode else ()
+    with started_target(mode, upstreams, host, args.data, deadline, options=options) as target:
+        result = asyncio.run(measure(target, plan, deadline))
         if target.proxy is not None and target.access_log is not None:
             stop(target.proxy, signal.SIGQUIT)
             result.sessions_per_upstream, result.sticky = route_summary(target.access_log, target.upstream_ports)
@@ -546,6 +650,25 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="K",
         help="also run every round against K streamlit processes behind nginx (deploy/nginx.conf)",
     )
+    parser.add_argument(
+        "--idle", type=bounded(int, 0, MAX_IDLE), default=0, help="idle tabs held open through every round (default 0)"
+    )
+    parser.add_argument(
+        "--idle-window",
+        type=bounded(float, 1, 600),
+        default=20.0,
+        help="seconds of server CPU measured with only the idle tabs open (default: 20)",
+    )
+    parser.add_argument(
+        "--forced-gc", action="store_true", help="also run every round with Streamlit's forced collection after runs"
+    )
+    parser.add_argument(
+        "--memory-at",
+        nargs="+",
+        type=bounded(int, 1, MAX_SESSIONS * MAX_RERUNS),
+        default=[],
+        help="read the server's memory when this many reruns are done in all (e.g. 200 2000)",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     args = parser.parse_args(argv)
     if args.port is not None and args.nginx:
@@ -562,10 +685,14 @@ def format_table(rounds: Sequence[Round]) -> str:
     def number(value: float | None, digits: int) -> str:
         return "n/a" if value is None else f"{value:.{digits}f}"
 
-    header = ("mode", "N", "reruns done", "p50 s", "p95 s", "reruns/s", "MiB/session")
+    header = ("mode", "N", "idle", "reruns done", "p50 s", "p95 s", "reruns/s", "first view s", "CPU ms/rerun",
+              "idle CPU %", "CPU ms/poll", "MiB/session")  # fmt: skip
     rows = [
-        (r.mode, str(r.sessions), f"{r.reruns_completed}/{r.reruns_expected}" + (" (timed out)" if r.timed_out else ""),
-         number(r.p50_s, 3), number(r.p95_s, 3), number(r.reruns_per_s, 1), number(r.mb_per_session, 2))
+        (r.mode, str(r.sessions), str(r.idle_tabs),
+         f"{r.reruns_completed}/{r.reruns_expected}" + (" (timed out)" if r.timed_out else ""),
+         number(r.p50_s, 3), number(r.p95_s, 3), number(r.reruns_per_s, 1), number(r.first_run_p50_s, 3),
+         number(r.cpu_ms_per_rerun, 1), number(None if r.idle_cpu_share is None else 100 * r.idle_cpu_share, 1),
+         number(r.cpu_ms_per_poll, 2), number(r.mb_per_session, 2))
         for r in rounds
     ]  # fmt: skip
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
@@ -587,6 +714,9 @@ def print_report(rounds: list[Round], skipped: list[str], *, as_json: bool) -> N
                     f"{r.mode}, N={r.sessions}: during the {wall:.1f} s of reruns, CPU seconds: servers "
                     f"{r.server_cpu_s:.1f}, this client {r.client_cpu_s or 0:.1f}, whole machine {r.machine_cpu_s:.1f}"
                 )
+            if r.rss_at_mb:
+                memory = ", ".join(f"{reruns} reruns: {mb:.0f} MiB" for reruns, mb in r.rss_at_mb.items())
+                print(f"{r.mode}, N={r.sessions}: server memory after {memory}")
             if r.sessions_per_upstream is not None:
                 spread = ", ".join(f"port {port}: {count}" for port, count in r.sessions_per_upstream.items())
                 sticky = "each stayed on one upstream" if r.sticky else "NOT STICKY: a session changed upstream"
@@ -597,27 +727,35 @@ def print_report(rounds: list[Round], skipped: list[str], *, as_json: bool) -> N
             print(note)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run every round; exit 0 when every rerun finished, 1 if not, 2 for a bad command line."""
-    args = parse_args(argv)
-    deadline = time.monotonic() + args.timeout
-    modes = [("one process", 0)]
-    skipped = []
+def modes(args: argparse.Namespace, skipped: list[str]) -> list[tuple[str, int]]:
+    """(mode, processes behind nginx) for every configuration the rounds run on."""
+    chosen = [("one process", 0)]
+    if args.forced_gc and args.port is None:
+        chosen.append(("one process, forced GC", 0))
     if args.nginx:
         if nginx_binary() is None:
             skipped.append(f"nginx+{args.nginx}: nginx is not installed (apt-get install -y nginx); mode skipped")
             print(f"load.py: {skipped[-1]}", file=sys.stderr)
         else:
-            modes.append((f"nginx+{args.nginx}", args.nginx))
+            chosen.append((f"nginx+{args.nginx}", args.nginx))
+    return chosen
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every round; exit 0 when every rerun finished, 1 if not, 2 for a bad command line."""
+    args = parse_args(argv)
+    deadline = time.monotonic() + args.timeout
+    skipped: list[str] = []
     rounds: list[Round] = []
-    for mode, upstreams in modes:
+    for mode, upstreams in modes(args, skipped):
         for sessions in args.sessions:
+            plan = Plan(sessions, args.reruns, args.idle, args.idle_window, tuple(args.memory_at))
             if time.monotonic() >= deadline:
                 rounds.append(Round(mode, sessions, args.reruns, sessions * args.reruns, timed_out=True))
                 continue
-            print(f"load.py: {mode}, {sessions} sessions × {args.reruns} reruns…", file=sys.stderr)
+            print(f"load.py: {mode}, {sessions} sessions × {args.reruns} reruns, {args.idle} idle…", file=sys.stderr)
             try:
-                rounds.append(run_round(args, mode, upstreams, sessions, deadline))
+                rounds.append(run_round(args, mode, upstreams, plan, deadline))
             except BenchmarkError as error:
                 rounds.append(Round(mode, sessions, args.reruns, sessions * args.reruns, errors=[str(error)]))
     print_report(rounds, skipped, as_json=args.json)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
+from streamlit import config
 
 from ..view.filters import Shown
 from ..view.text import escape_markdown
@@ -11,9 +14,21 @@ from .state import LINK_NOTICES
 from .watch import watch_file
 
 
+@st.cache_resource(show_spinner=False)
+def _check_server_config() -> None:
+    # Once per server: started outside the repository folder, Streamlit misses .streamlit/config.toml.
+    if config.get_option("runner.postScriptGC"):
+        logging.getLogger(__name__).warning(
+            "runner.postScriptGC is on: every run ends with a full garbage collection, which costs most of the "
+            "server's CPU with many readers. Start streamlit from the repository folder so that its "
+            ".streamlit/config.toml applies, or pass --runner.postScriptGC false."
+        )
+
+
 def start_page() -> PageData:
     """Set the page up and load the data file; stops the script (after showing why) when there is nothing to show."""
     st.set_page_config(page_title="Belarus timeline", layout="wide")
+    _check_server_config()
     path = data_file()
     loaded = load_page_data(path)
     watch_file(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,11 +53,16 @@ def _build(path: str, version: tuple[int, int] | None) -> PageData | list[str]:
     # once per saved edit (and, through the parse cache, not at all on a restart with the same file).
     del version
     try:
-        return load_frames(Path(path))
+        frames = load_frames(Path(path))
     except DataError as error:
         return [str(p) for p in error.problems]
     except (OSError, SettingError) as error:
         return [_reason(Path(path), error)]
+    # The frames live as long as this file version: move them (and the libraries' own long-lived objects) out of
+    # the collector's generations, so that its runs stay cheap however large the data.
+    gc.collect()
+    gc.freeze()
+    return frames
 
 
 @st.cache_resource(show_spinner=False)

@@ -57,7 +57,7 @@ def render_event_picker(page: PageData, shown: Shown) -> str | None:
     offered = shown.events.head(PICKER_LIMIT)
     if selected is not None and selected not in set(offered["id"]):
         offered = pd.concat([offered, page.events[page.events["id"] == selected]])
-    labels = dict(zip(offered["id"], offered["date_label"] + " — " + offered["title"], strict=True))
+    labels = dict(zip(offered["id"], offered["list_label"], strict=True))
     if len(shown.events) > PICKER_LIMIT:
         st.caption(f"The list offers the first {PICKER_LIMIT} of {len(shown.events):,} events in view; "
                    "narrow the filters, or click an event on the chart.")  # fmt: skip

@@ -48,6 +48,7 @@ EVENT_COLUMNS = [
     "category_label",
     "lane",
     "title",
+    "list_label",
     "summary",
     "status",
     "released",
@@ -69,12 +70,13 @@ def events_frame(data: Dataset) -> pd.DataFrame:
     rows = []
     for event in data.events:
         people = [names[p] for p in event.people if p in names]
+        date_label = event.date.label if event.end is None else f"{event.date.label} – {event.end.label}"
         search_words = [event.title, event.summary] + [n for p in people for n in (p.name, *p.aliases)]
         rows.append(
             {
                 "id": event.id,
                 "date": str(event.date),
-                "date_label": event.date.label if event.end is None else f"{event.date.label} – {event.end.label}",
+                "date_label": date_label,
                 "precision": event.date.precision,
                 "start": _timestamp(event.date.start),
                 "end": _span_end(event.date, event.end),
@@ -83,6 +85,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
                 "category_label": categories[event.category][1],
                 "lane": categories[event.category][0],
                 "title": event.title,
+                "list_label": f"{date_label} — {event.title}",  # built once here: string columns are slow to join
                 "summary": event.summary,
                 "status": event.status,
                 "released": event.released,
