@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/load.py --sessions 1 10 50 --reruns 5 [--idle 200] [--nginx 2] [--forced-gc] [--json]
 
 Each session behaves like a browser tab: it loads the page (keeping its cookies), opens `/_stcore/stream`,
-asks for the first run, then changes the sidebar search (`f_query`) `--reruns` times, each time to another of
-66 queries (so filters mix and the server's caches churn), waiting for the run to finish. Rerun latency is
-from sending the rerun to receiving `script_finished`.
+asks for the first run, then changes the sidebar search (`f_query`) `--reruns` times, each time to another query
+(`--queries words`: 9, as many readers of one link revisit the same views; `mixed`: 66, more than the server's
+figure caches hold), waiting for the run to finish. Rerun latency is from sending the rerun to receiving
+`script_finished`.
 
 `--idle N` also holds N idle tabs open through every round: each reruns the page's file-poll fragment at the
 interval the page itself asked for (its `auto_rerun` message), as the browser does. Before the active sessions
@@ -467,6 +468,7 @@ class Plan:
     idle: int = 0
     idle_window: float = 20.0
     memory_at: tuple[int, ...] = ()
+    queries: tuple[str, ...] = WORDS
 
 
 async def open_all(clients: Sequence[Session]) -> None:
@@ -508,7 +510,7 @@ async def measure(target: Target, plan: Plan, deadline: float) -> Round:
         nonlocal done
         try:
             for step in range(plan.reruns):
-                await client.rerun(QUERIES[(index * 7 + step + 1) % len(QUERIES)])
+                await client.rerun(plan.queries[(index * 7 + step + 1) % len(plan.queries)])
                 done += 1
                 while checkpoints and done >= checkpoints[0]:
                     rss = rss_bytes(target.pids)
@@ -669,6 +671,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=[],
         help="read the server's memory when this many reruns are done in all (e.g. 200 2000)",
     )
+    parser.add_argument(
+        "--queries",
+        choices=("words", "mixed"),
+        default="words",
+        help="words: 9 searches, as readers of one link repeat views (the server's caches serve most); "
+        "mixed: 66 searches, more than the caches hold, so filtered frames and figures are rebuilt (default: words)",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     args = parser.parse_args(argv)
     if args.port is not None and args.nginx:
@@ -749,7 +758,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rounds: list[Round] = []
     for mode, upstreams in modes(args, skipped):
         for sessions in args.sessions:
-            plan = Plan(sessions, args.reruns, args.idle, args.idle_window, tuple(args.memory_at))
+            queries = QUERIES if args.queries == "mixed" else WORDS
+            plan = Plan(sessions, args.reruns, args.idle, args.idle_window, tuple(args.memory_at), queries)
             if time.monotonic() >= deadline:
                 rounds.append(Round(mode, sessions, args.reruns, sessions * args.reruns, timed_out=True))
                 continue

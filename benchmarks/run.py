@@ -1,4 +1,5 @@
-"""Speed, size and memory of the loader, the figures and the page: `python -m benchmarks.run [--quick]`.
+"""Speed, size and memory of the loader, the figures and the page: `python -m benchmarks.run [--quick]`;
+the serving targets (idle readers, reruns per second, memory over time): `python -m benchmarks.run --serving`.
 
 Each number comes from a fresh process; ratios are measured side by side in one process, alternating,
 so that a busy machine slows both sides alike. Absolute times are indicative; the ratios are the targets.
@@ -250,11 +251,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", help="event counts to measure")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="print the raw results as JSON too")
+    parser.add_argument(
+        "--serving", action="store_true", help="the serving targets instead (idle tabs, reruns/s, memory; ~6 min)"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--events", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(run_child(args.child, args.events, args.repeats)))
+        return 0
+    if args.serving:
+        from benchmarks.serving import measure
+        from benchmarks.serving import verdicts as serving_verdicts
+
+        measured = measure()
+        print("\n".join(serving_verdicts(measured)))
+        if args.json:
+            print(json.dumps(measured))
         return 0
     sizes = args.sizes or ([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
     results = benchmark(sizes, args.repeats)

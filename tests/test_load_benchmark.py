@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -40,3 +41,34 @@ def test_benchmark_refuses_a_host_that_is_not_loopback() -> None:
     assert result.returncode == 2
     assert "not a loopback address" in result.stderr
     assert result.stdout == ""
+
+
+def test_idle_tabs_poll_the_pages_fragment_and_memory_is_read_at_checkpoints(tmp_path: Path) -> None:
+    data = tmp_path / "events.yaml"
+    data.write_text(VALID, encoding="utf-8")
+    result = run_benchmark(
+        "--sessions", "1", "--reruns", "4", "--idle", "3", "--idle-window", "5", "--memory-at", "2", "4",
+        "--queries", "mixed", "--json", "--data", str(data), "--timeout", "50",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (measured,) = json.loads(result.stdout)["rounds"]
+    assert measured["idle_tabs"] == 3 and measured["idle_window_s"] == 5
+    # Three tabs polling every 2 s, as the page asked: about 1.5 polls a second, each costing the server CPU.
+    assert 0.6 <= measured["polls_per_s"] <= 2.5
+    assert measured["idle_cpu_share"] > 0 and measured["cpu_ms_per_poll"] > 0
+    assert set(measured["rss_at_mb"]) == {"2", "4"} and all(mb > 0 for mb in measured["rss_at_mb"].values())
+    assert measured["cpu_ms_per_rerun"] > 0 and not measured["errors"]
+
+
+def test_no_poll_fragment_where_polling_is_off(tmp_path: Path) -> None:
+    data = tmp_path / "events.yaml"
+    data.write_text(VALID, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--sessions", "1", "--reruns", "1", "--idle", "2", "--idle-window", "3",
+         "--json", "--data", str(data), "--timeout", "40"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "EVENTS_POLL_SECONDS": "0"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (measured,) = json.loads(result.stdout)["rounds"]
+    assert measured["polls_per_s"] == 0 and measured["cpu_ms_per_poll"] is None
