@@ -1,16 +1,19 @@
-"""`python -m components check|schema`: validate data files in editors' and CI's line format."""
+"""`python -m components check|schema|export`: validate data files in editors' and CI's line format, print
+the JSON Schema, write the downloads of a file."""
 
 from __future__ import annotations
 
 import argparse
 import glob
 import json
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .data.loader import Loaded, SettingError, load_file
 from .data.model import json_schema
-from .data.paths import BUNDLED, SCHEMA_FILE
+from .data.paths import BUNDLED, FILE_VARIABLE, SCHEMA_FILE
 from .data.problems import DataError, Problem
 
 
@@ -50,6 +53,18 @@ def expand_names(names: Sequence[str]) -> tuple[list[str], list[str]]:
     return files, unmatched
 
 
+def _report(file: str, error: DataError, style: str, command: str) -> None:
+    for problem in error.problems:
+        _emit(problem, style)
+    errors = sum(p.severity == "error" for p in error.problems)
+    print(f"{file}: {errors} problem{'s' * (errors != 1)}; fix them and run {command} again", file=sys.stderr)
+
+
+def _unreadable(command: str, file: str, error: OSError | SettingError) -> None:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    print(f"{command}: cannot read {file}: {reason}", file=sys.stderr)
+
+
 def check(files: Sequence[str], style: str) -> int:
     """Validate each file; 0 when all are valid, 1 when any has problems, 2 when one can't be read."""
     status = 0
@@ -57,15 +72,11 @@ def check(files: Sequence[str], style: str) -> int:
         try:
             loaded = load_file(file)
         except DataError as error:
-            for problem in error.problems:
-                _emit(problem, style)
-            errors = sum(p.severity == "error" for p in error.problems)
-            print(f"{file}: {errors} problem{'s' * (errors != 1)}; fix them and run check again", file=sys.stderr)
+            _report(file, error, style, "check")
             status = max(status, 1)
             continue
         except (OSError, SettingError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            print(f"check: cannot read {file}: {reason}", file=sys.stderr)
+            _unreadable("check", file, error)
             status = 2
             continue
         for warning in loaded.warnings:
@@ -74,8 +85,31 @@ def check(files: Sequence[str], style: str) -> int:
     return status
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit code."""
+def export(out_dir: str, data_file: str | None) -> int:
+    """Write the data package (CSVs, datapackage.json) and the workbook of a valid file; nothing for a broken one."""
+    # Imported here: `timeline-check` (the pre-commit hook) installs without pandas and openpyxl.
+    from .view.export import write_export
+    from .view.parse_cache import load_frames
+
+    file = data_file or os.environ.get(FILE_VARIABLE) or str(BUNDLED)
+    try:
+        frames = load_frames(Path(file), use_cache=False)
+    except DataError as error:
+        _report(file, error, "text", "export")
+        return 1
+    except (OSError, SettingError) as error:
+        _unreadable("export", file, error)
+        return 2
+    try:
+        written = write_export(Path(out_dir), frames, frames.meta.repository_url or Path(file).name)
+    except OSError as error:
+        print(f"export: cannot write to {out_dir}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {len(written)} files to {out_dir}: " + ", ".join(str(p.relative_to(out_dir)) for p in written))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m components", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data files (default: the bundled events.yaml)")
@@ -85,8 +119,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     schema_parser = commands.add_parser("schema", help="print the JSON Schema, or write it with --write")
     schema_parser.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
+    export_parser = commands.add_parser(
+        "export", help="write the data package (CSV tables, datapackage.json) and an Excel workbook"
+    )
+    export_parser.add_argument("out_dir", metavar="OUT_DIR")
+    export_parser.add_argument(
+        "data_file", nargs="?", metavar="DATA_FILE", help=f"default: ${FILE_VARIABLE}, else the bundled events.yaml"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
     try:
-        args = parser.parse_args(argv)
+        args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return 2 if exit_.code not in (0, None) else 0
     if args.command == "schema":
@@ -96,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             sys.stdout.write(text)
         return 0
+    if args.command == "export":
+        return export(args.out_dir, args.data_file)
     if not args.files:
         return check([str(BUNDLED)], args.format)
     files, unmatched = expand_names(args.files)

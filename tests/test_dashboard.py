@@ -70,11 +70,13 @@ def test_bad_link_params_are_dropped_with_a_notice(monkeypatch: pytest.MonkeyPat
 def test_tab_comes_from_the_link_and_goes_into_it(monkeypatch: pytest.MonkeyPatch) -> None:
     app = page(monkeypatch, tab="table")
     assert app.get("arrow_data_frame") or app.dataframe
-    assert {b.proto.label for b in app.get("download_button")} == {
+    assert [b.proto.label for b in app.get("download_button")] == [
         "Events (CSV)",
-        "Events (JSON)",
         "Prisoner counts (CSV)",
-    }
+        "Events (JSON)",
+        "Data package (ZIP)",
+        "Workbook (Excel)",
+    ]
     assert app.query_params["tab"] == "table"
 
 

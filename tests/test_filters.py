@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from components.data.loader import load_file, load_text
-from components.view.filters import Filters, filter_counts, filter_events, filter_people, filter_releases
+from components.view.filters import (
+    Filters,
+    describe_filters,
+    filter_counts,
+    filter_events,
+    filter_people,
+    filter_releases,
+)
 from components.view.frames import counts_frame, events_frame, people_frame, releases_frame
 
 from .samples import BUNDLED, VALID
@@ -93,3 +100,11 @@ def test_releases_follow_the_events_shown(bundled) -> None:
     shown = filter_events(events, Filters(start=dt.date(2025, 12, 1), end=dt.date(2025, 12, 31)))
     releases = filter_releases(releases_frame(bundled), shown)
     assert set(releases["id"]) <= set(shown["id"]) and releases["released"].sum() >= 123
+
+
+def test_filters_are_described_in_words_for_a_downloads_note() -> None:
+    assert describe_filters(Filters()) == "Not filtered: every entry of the data file"
+    described = describe_filters(
+        Filters(start=dt.date(2025, 1, 1), categories=("releases", "war"), statuses=("reported",), query="Minsk")
+    )
+    assert described == "Filtered: from 2025-01-01; categories: releases, war; status: reported; search: Minsk"

@@ -271,6 +271,8 @@ class Dataset(_Strict):
     events: list[Event] = Field(default_factory=list, description="The timeline.")
     prisoner_counts: list[PrisonerCount] = Field(default_factory=list, description="Viasna's counts over time.")
     repository_url: OptionalUrl = Field(None, description="Where the file is kept, for 'edit this file' links.")
+    license: OptionalText = Field(None, description="The data's licence as an SPDX identifier, e.g. CC-BY-4.0.")
+    license_url: OptionalUrl = Field(None, description="Where the licence's text is.")
 
 
 def json_schema() -> dict[str, Any]:

@@ -7,3 +7,4 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "events.yaml"
 SCHEMA_FILE = ROOT / "events.schema.json"
+FILE_VARIABLE = "EVENTS_FILE"  # another data file to show or export

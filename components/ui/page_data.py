@@ -11,12 +11,11 @@ import streamlit as st
 
 from ..data.loader import SettingError, load_file
 from ..data.model import Dataset
-from ..data.paths import BUNDLED
+from ..data.paths import BUNDLED, FILE_VARIABLE
 from ..data.problems import DataError
 from ..view.frames import Frames
 from ..view.parse_cache import load_frames
 
-FILE_VARIABLE = "EVENTS_FILE"
 PageData = Frames
 
 

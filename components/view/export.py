@@ -1,89 +1,166 @@
-"""Downloads: the events shown as CSV or JSON and the prisoner counts as CSV, each with a citation."""
+"""Downloads that the researchers' own tools read with one default call: CSV (RFC 4180), JSON, a Frictionless data
+package (ZIP) and an Excel workbook, each carrying the citation, the version and the licence."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import io
 import json
+import math
+import os
+import tempfile
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..data.model import Dataset
+from .data_tables import FORMULA_STARTS, TABLES, data_tables
+from .datapackage import datapackage
+from .filters import Shown
+from .frames import Frames
 from .text import optional_text
+from .workbook import workbook_bytes
 
-EVENT_COLUMNS = [
-    "id",
-    "date",
-    "date_label",
-    "title",
-    "category_label",
-    "status",
-    "summary",
-    "people_names",
-    "released",
-    "released_to",
-    "sources",
-    "source_urls",
-    "note",
-]
+CSV_ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark: Excel then reads it as UTF-8; pandas and R drop the mark
+# A text cell that a spreadsheet would read as a formula starts with an apostrophe, which spreadsheets hide (the
+# workbook instead marks such cells as text and keeps them exact).
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same data gives the same bytes
+WORKBOOK_NAME = "belarus-timeline.xlsx"
 
 
-def citation(data: Dataset, origin: str) -> str:
-    """One line saying what the data is, how current, and where it came from."""
-    return f"{data.title}. Data as of {data.as_of.label}. Source: {origin}."
+def data_version(frames: Frames) -> str | None:
+    """`as_of` plus a short hash of the file's bytes, '2026-03-19+1a2b3c4d'; None when the bytes are not known."""
+    return f"{frames.meta.as_of}+{frames.data_hash[:8]}" if frames.data_hash else None
 
 
-def _event_records(events: pd.DataFrame, data: Dataset) -> list[dict[str, Any]]:
-    records = []
-    for row in events.to_dict("records"):
-        records.append(
-            {
-                "id": row["id"],
-                "date": row["date"],
-                "date_label": row["date_label"],
-                "title": row["title"],
-                "category_label": row["category_label"],
-                "status": row["status"],
-                "summary": row["summary"],
-                "people_names": row["people_names"],
-                "released": None if pd.isna(row["released"]) else int(row["released"]),
-                "released_to": dict(row["released_to"]),
-                "sources": list(row["sources"]),
-                "source_urls": [data.sources[s].url for s in row["sources"] if s in data.sources],
-                "note": optional_text(row["note"]),
-            }
-        )
-    return records
+def citation(data: Dataset, origin: str, version: str | None = None) -> str:
+    """One line saying what the data is, how current, where it came from, and under which licence."""
+    text = f"{data.title}. Data as of {data.as_of.label}"
+    text += f" (version {version})." if version else "."
+    text += f" Source: {origin}."
+    return text + (f" Licence: {data.license}." if data.license else "")
 
 
-def events_csv(events: pd.DataFrame, data: Dataset, origin: str) -> bytes:
-    """The events shown, one per row, after a '# citation' line."""
-    frame = pd.DataFrame(_event_records(events, data), columns=EVENT_COLUMNS)
-    for column in ("sources", "source_urls"):
-        frame[column] = frame[column].map(" ".join)
-    frame["released_to"] = frame["released_to"].map(lambda d: "; ".join(f"{k}: {v}" for k, v in d.items()))
-    frame["released"] = frame["released"].astype("Int64")
+def neutralised(value: object) -> object:
+    """A text value that cannot run as a spreadsheet formula (an apostrophe before a formula's first character)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def _cell(value: object) -> object:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # a numpy or pandas scalar: a plain int, never '14.0'
+        return _cell(value.item())
+    return neutralised(value)
+
+
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """One table as RFC 4180 CSV: header first, CRLF line ends, quoted where needed, UTF-8 with a BOM."""
     buffer = io.StringIO()
-    buffer.write(f"# {citation(data, origin)}\n")
-    frame.to_csv(buffer, index=False)
-    return buffer.getvalue().encode("utf-8")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(frame.columns)
+    writer.writerows([_cell(value) for value in row] for row in frame.itertuples(index=False))
+    return buffer.getvalue().encode(CSV_ENCODING)
 
 
-def events_json(events: pd.DataFrame, data: Dataset, origin: str) -> bytes:
-    """The events shown with the citation and the date the data is current to."""
+def events_csv(frames: Frames, shown: Shown | None = None) -> bytes:
+    """The events shown, one per row."""
+    return table_csv(data_tables(frames, shown)["events"])
+
+
+def counts_csv(frames: Frames, shown: Shown | None = None) -> bytes:
+    """Viasna's counts shown, one per row."""
+    return table_csv(data_tables(frames, shown)["prisoner_counts"])
+
+
+def events_json(frames: Frames, origin: str, shown: Shown | None = None) -> bytes:
+    """The events shown, with the citation, the version and the date the data is current to."""
+    events = data_tables(frames, shown)["events"]
+    records = [
+        {key: (value.isoformat() if isinstance(value, dt.date) else value) for key, value in row.items()}
+        for row in events.astype(object).where(events.notna(), None).to_dict("records")
+    ]
+    sources = frames.meta.sources
+    for record, row in zip(records, (frames.events if shown is None else shown.events).to_dict("records"), strict=True):
+        record["people"] = list(row["people"])
+        record["sources"] = list(row["sources"])
+        record["source_urls"] = [sources[s].url for s in row["sources"] if s in sources]
+        record["released_to"] = dict(row["released_to"])
+        record["tags"] = list(row["tags"])
+        record["note"] = optional_text(row["note"])
     document = {
-        "citation": citation(data, origin),
-        "as_of": str(data.as_of),
-        "events": _event_records(events, data),
+        "citation": citation(frames.meta, origin, data_version(frames)),
+        "version": data_version(frames),
+        "as_of": str(frames.meta.as_of),
+        "license": frames.meta.license,
+        "events": records,
     }
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def counts_csv(counts: pd.DataFrame, data: Dataset, origin: str) -> bytes:
-    """The prisoner counts shown, with their sources, after a '# citation' line."""
-    frame = counts[["date_text", "count", "approximate", "source", "source_label", "source_url", "note"]]
-    frame = frame.rename(columns={"date_text": "date"})
-    buffer = io.StringIO()
-    buffer.write(f"# {citation(data, origin)} Political prisoners as counted by Viasna.\n")
-    frame.to_csv(buffer, index=False)
-    return buffer.getvalue().encode("utf-8")
+def package_files(
+    frames: Frames, origin: str, shown: Shown | None = None, filters: str | None = None
+) -> dict[str, bytes]:
+    """The data package's files by path: datapackage.json and data/<table>.csv."""
+    tables = data_tables(frames, shown)
+    version = data_version(frames)
+    descriptor = datapackage(frames.meta, version or str(frames.meta.as_of), citation(frames.meta, origin, version),
+                             filters)  # fmt: skip
+    files = {"datapackage.json": json.dumps(descriptor, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"}
+    files |= {table.path: table_csv(tables[table.name]) for table in TABLES}
+    return files
+
+
+def package_zip(frames: Frames, origin: str, shown: Shown | None = None, filters: str | None = None) -> bytes:
+    """The data package as one ZIP (the same data always gives the same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, content in package_files(frames, origin, shown, filters).items():
+            info = zipfile.ZipInfo(f"belarus-timeline/{path}", ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+    return buffer.getvalue()
+
+
+def workbook(frames: Frames, origin: str, shown: Shown | None = None, filters: str | None = None) -> bytes:
+    """The tables as an Excel workbook with an About sheet."""
+    version = data_version(frames)
+    about: dict[str, Any] = {
+        "Title": frames.meta.title,
+        "Description": frames.meta.description,
+        "How to cite": citation(frames.meta, origin, version),
+        "Version": version or str(frames.meta.as_of),
+        "Data as of": frames.meta.as_of.label,
+        "Licence": " ".join(filter(None, [frames.meta.license, frames.meta.license_url])) or "not stated",
+        "Filters": filters or "none: the whole file",
+    }
+    return workbook_bytes(data_tables(frames, shown), about)
+
+
+def write_export(out_dir: Path, frames: Frames, origin: str) -> list[Path]:
+    """Write the data package and the workbook for the whole file into out_dir; each file appears whole or not
+    at all."""
+    files = package_files(frames, origin)
+    files[WORKBOOK_NAME] = workbook(frames, origin)
+    written = []
+    for relative, content in files.items():
+        target = out_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as output:
+                output.write(content)
+            os.chmod(temporary, 0o644)  # readable like any published file (mkstemp makes it private)
+            os.replace(temporary, target)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+        written.append(target)
+    return written

@@ -100,3 +100,18 @@ def shown_frames(frames: Frames, filters: Filters) -> Shown:
         counts=filter_counts(frames.counts, filters),
         releases=filter_releases(frames.releases, events),
     )
+
+
+def describe_filters(filters: Filters) -> str:
+    """The filters in words, for a download's note: 'Filtered: from 2025-01-01; categories: releases; search: Minsk'."""
+    parts = []
+    if filters.start:
+        parts.append(f"from {filters.start.isoformat()}")
+    if filters.end:
+        parts.append(f"to {filters.end.isoformat()}")
+    for name, values in (("categories", filters.categories), ("people", filters.people), ("status", filters.statuses)):
+        if values:
+            parts.append(f"{name}: {', '.join(values)}")
+    if filters.query:
+        parts.append(f"search: {filters.query}")
+    return "Filtered: " + "; ".join(parts) if parts else "Not filtered: every entry of the data file"

@@ -39,6 +39,7 @@ def _span_end(date: FuzzyDate, end: FuzzyDate | None) -> pd.Timestamp:
 EVENT_COLUMNS = [
     "id",
     "date",
+    "end_text",
     "date_label",
     "precision",
     "start",
@@ -56,6 +57,7 @@ EVENT_COLUMNS = [
     "people",
     "people_names",
     "sources",
+    "other_sources",
     "tags",
     "milestone",
     "note",
@@ -76,6 +78,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
             {
                 "id": event.id,
                 "date": str(event.date),
+                "end_text": None if event.end is None else str(event.end),
                 "date_label": date_label,
                 "precision": event.date.precision,
                 "start": _timestamp(event.date.start),
@@ -93,6 +96,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
                 "people": tuple(event.people),
                 "people_names": ", ".join(p.name for p in people),
                 "sources": tuple(event.sources),
+                "other_sources": tuple(event.other_sources),
                 "tags": tuple(event.tags),
                 "milestone": "milestone" in event.tags,
                 "note": event.note,
@@ -240,6 +244,7 @@ class Frames:
     sources: pd.DataFrame
     warnings: tuple[Problem, ...] = ()
     version: str = ""  # the content hash the parse cache gives; keys caches of filtered views and figures
+    data_hash: str = ""  # SHA-256 of the data file's bytes: the data's version, with as_of
 
 
 def build_frames(loaded: Loaded) -> Frames:

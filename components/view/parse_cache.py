@@ -48,7 +48,8 @@ def load_frames(path: Path, *, use_cache: bool = True) -> Frames:
         frames = _read(target)
         if frames is not None:
             return frames
-    frames = replace(build_frames(load_bytes(content, str(path))), version=target.name)
+    digest = hashlib.sha256(content).hexdigest()
+    frames = replace(build_frames(load_bytes(content, str(path))), version=target.name, data_hash=digest)
     if use_cache:
         _write(target, frames)
     return frames

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import openpyxl
+import pandas as pd
 import pytest
 
 from components.data.loader import load_file
@@ -89,16 +91,29 @@ def test_downloads_match_the_table(serve, page) -> None:
     shown = int(metric(page, "Events shown").split(" of ")[0])
     rows = int(page.locator('[data-testid="stDataFrame"] [role="grid"]').first.get_attribute("aria-rowcount"))
     assert rows - 1 == shown  # the header is a row
-    with page.expect_download() as csv_download:
-        page.get_by_role("button", name="Events (CSV)").click()
-    text = Path(csv_download.value.path()).read_text(encoding="utf-8")
-    first, body = text.split("\n", 1)
-    assert first.startswith(f"# {DATA.title}")
-    assert len(list(csv.DictReader(io.StringIO(body)))) == shown
-    with page.expect_download() as json_download:
-        page.get_by_role("button", name="Events (JSON)").click()
-    document = json.loads(Path(json_download.value.path()).read_text(encoding="utf-8"))
+    downloads = {}
+    names = {
+        "Events (CSV)": "events.csv",
+        "Events (JSON)": "events.json",
+        "Data package (ZIP)": "belarus-timeline-datapackage.zip",
+        "Workbook (Excel)": "belarus-timeline.xlsx",
+    }
+    for label, name in names.items():
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).click()
+        assert download.value.suggested_filename == name
+        downloads[label] = Path(download.value.path())
+    events = pd.read_csv(downloads["Events (CSV)"])  # one default call, header first
+    assert len(events) == shown and set(events["category"]) == {"releases"}
+    document = json.loads(downloads["Events (JSON)"].read_text(encoding="utf-8"))
     assert len(document["events"]) == shown and document["citation"].startswith(DATA.title)
+    with zipfile.ZipFile(downloads["Data package (ZIP)"]) as archive:
+        descriptor = json.loads(archive.read("belarus-timeline/datapackage.json"))
+        packaged = pd.read_csv(io.BytesIO(archive.read("belarus-timeline/data/events.csv")))
+    assert len(packaged) == shown and "categories: releases" in descriptor["filters"]
+    book = openpyxl.load_workbook(io.BytesIO(downloads["Workbook (Excel)"].read_bytes()))
+    assert book["events"].max_row - 1 == shown
+    assert any("categories: releases" in str(row) for row in book["About"].iter_rows(values_only=True))
 
 
 def test_saving_the_data_file_updates_the_open_page(serve, page) -> None:
