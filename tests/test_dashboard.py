@@ -82,7 +82,7 @@ def test_tab_comes_from_the_link_and_goes_into_it(monkeypatch: pytest.MonkeyPatc
 
 def test_timeline_tab_draws_the_timeline_and_the_event_picker(monkeypatch: pytest.MonkeyPatch) -> None:
     app = page(monkeypatch)
-    assert [h.value for h in app.main.header] == ["Events by category"]
+    assert [h.value for h in app.main.header] == ["Events by category", "The story"]
     charts = app.get("plotly_chart")
     assert len(charts) == 1 and '"customdata"' in charts[0].proto.spec
     assert app.selectbox(key="event_picker").label == "Event details"
@@ -105,7 +105,7 @@ def test_prisoners_tab_draws_the_count_and_the_releases(monkeypatch: pytest.Monk
     count_chart, release_chart = (json.loads(c.proto.spec) for c in app.get("plotly_chart"))
     assert len(count_chart["data"][0]["y"]) == len(data.prisoner_counts)
     released = {e.id for e in data.events if e.released is not None}
-    assert set(release_chart["data"][-1]["x"]) == released  # the running total has a point per release
+    assert set(release_chart["data"][-1]["customdata"]) == released  # the running total has a point per release
     counts_table, releases_table = (frame.value for frame in app.dataframe)
     assert len(counts_table) == len(data.prisoner_counts)
     assert set(releases_table["Release"]) == {e.title for e in data.events if e.released is not None}

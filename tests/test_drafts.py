@@ -160,3 +160,12 @@ def test_draft_yaml_reads_back_as_the_same_entries() -> None:
     assert parsed["events"][0]["title"] == "Coale meets Lukashenko"
     assert parsed["sources"][draft.source_id]["title"] == "T: a title"
     assert str(parsed["events"][0]["date"]) == "2026-03-19"
+
+
+def test_a_short_label_longer_than_forty_characters_is_refused_beside_its_field() -> None:
+    draft, _ = draft_from_values(form(short="x" * 41), data(), set())
+    assert check_draft(data(), draft).problems == {
+        "event.short": ["is 41 characters; a chart label takes at most 40 (shorten it, or leave it out to use the title)"]
+    }
+    fine, _ = draft_from_values(form(short="Coale visit: 250 freed"), data(), set())
+    assert fine.event["short"] == "Coale visit: 250 freed" and check_draft(data(), fine).ok

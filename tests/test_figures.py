@@ -20,7 +20,8 @@ from components.view.frames import (
     people_frame,
     releases_frame,
 )
-from components.view.prisoner_figures import prisoners_figure, releases_figure
+from components.view.labels import overlapping
+from components.view.prisoner_figures import key_event_list, milestone_placement, prisoners_figure, releases_figure
 from components.view.style import STATUS_SYMBOLS
 from components.view.timeline_figures import PERIOD_LEGEND, preview_figure, timeline_figure
 
@@ -179,18 +180,25 @@ def x_date(value: float) -> str:
     return str(pd.Timestamp(float(value), unit="ms").date())
 
 
+def lane_names(figure) -> list[str]:
+    """The lanes' names, printed inside the plot at each lane's top left."""
+    return [a.text for a in figure.layout.annotations if a.xref == "paper" and a.xanchor == "left"]
+
+
 def test_timeline_lanes_follow_declared_category_order_including_empty_lanes() -> None:
     figure = timeline(small())
-    assert list(figure.layout.yaxis.ticktext) == ["Power", "War", "Nothing here", "Releases"]
-    assert list(figure.layout.yaxis.tickvals) == [0, 1, 2, 3] and list(figure.layout.yaxis.range) == [3.5, -0.5]
-    assert [t.name for t in marker_traces(figure) if t.showlegend] == ["Power", "War", "Releases"]
+    assert lane_names(figure) == ["Power", "War", "Nothing here", "Releases"]
+    assert [a.y for a in figure.layout.annotations if a.xref == "paper"] == [-0.5, 0.5, 1.5, 2.5]
+    assert list(figure.layout.yaxis.tickvals) == [0, 1, 2, 3] and figure.layout.yaxis.range[0] == 3.5
+    assert figure.layout.yaxis.showticklabels is False  # no tick labels to take a phone's width
+    assert not [t.name for t in marker_traces(figure) if t.showlegend]  # the legend keys the shapes only
     assert {t.name: int(t.y[0]) for t in marker_traces(figure)} == {"Power": 0, "War": 1, "Releases": 3}
 
 
 def test_timeline_lane_order_matches_bundled_categories(bundled: Dataset) -> None:
     figure = timeline(bundled)
-    assert list(figure.layout.yaxis.ticktext) == [c.label for c in bundled.categories]
-    assert figure.layout.xaxis.type == "date" and figure.layout.xaxis.rangeslider.visible
+    assert lane_names(figure) == [c.label for c in bundled.categories]
+    assert figure.layout.xaxis.type == "date" and figure.layout.legend.orientation == "h"
 
 
 def test_timeline_marker_colours_come_from_categories(bundled: Dataset) -> None:
@@ -239,7 +247,7 @@ def test_timeline_status_is_a_marker_shape_with_a_legend_key() -> None:
 
 def test_timeline_fuzzy_and_spanning_events_get_a_period_line_with_the_marker_in_the_middle() -> None:
     figure = timeline(small())
-    spans = [t for t in figure.data if t.mode == "lines" and t.showlegend is False]
+    spans = [t for t in figure.data if t.mode == "lines" and t.showlegend is False and t.name != "title leaders"]
     assert {t.name for t in spans} == {"Power period", "War period"}
     war = traces_by_name(figure)["War period"]
     assert war.hoverinfo == "skip" and war.opacity == pytest.approx(0.35)
@@ -261,9 +269,10 @@ def test_timeline_selected_event_gets_a_ring() -> None:
     assert "Selected" not in traces_by_name(timeline(small()))
 
 
-def test_timeline_initial_range_pads_the_events_by_30_days() -> None:
+def test_timeline_initial_range_pads_the_events_by_four_percent_so_edge_markers_show_whole() -> None:
     figure = timeline(small())
-    assert list(figure.layout.xaxis.range) == ["2020-07-10", "2025-10-11"]
+    # The events run from 2020-08-09 to 2025-09-11: 1,859 days, so 74 days (4%) either side.
+    assert list(figure.layout.xaxis.range) == ["2020-05-26", "2025-11-25"]
     assert figure.layout.clickmode == "event+select" and figure.layout.dragmode == "zoom"
     assert figure.layout.height > timeline_figure(events_frame(empty()), categories_frame(empty())).layout.height
 
@@ -276,7 +285,7 @@ def test_timeline_escapes_html_in_titles() -> None:
 def test_timeline_without_events_keeps_its_lanes() -> None:
     data = empty()
     figure = timeline_figure(events_frame(data), categories_frame(data), selected="missing")
-    assert list(figure.layout.yaxis.ticktext) == ["War"]
+    assert lane_names(figure) == ["War"]
     assert marker_traces(figure) == []
     assert figure.layout.xaxis.type == "date"
 
@@ -325,7 +334,11 @@ def test_detention_bundled_people_are_in_arrest_order(bundled: Dataset) -> None:
 def test_prisoners_figure_has_counts_approximate_points_and_releases() -> None:
     data = small()
     figure = prisoners_figure(counts_frame(data), events_frame(data))
-    assert [t.name for t in figure.data] == ["Political prisoners (Viasna)", "Approximate (over/about)", "People freed"]
+    assert [t.name for t in figure.data] == [
+        "Political prisoners held, Viasna (left axis)",
+        "Approximate (over/about)",
+        "People freed per release (right axis)",
+    ]
     counts, approximate, freed = figure.data
     assert counts.mode == "lines+markers" and list(counts.y) == [25, 1100, 1200]
     assert "over 1,100" in approximate.text[0] and approximate.marker.symbol == "circle-open"
@@ -333,51 +346,62 @@ def test_prisoners_figure_has_counts_approximate_points_and_releases() -> None:
     assert "Source: Pub &lt;i&gt;: A source" in counts.text[0]
     assert freed.yaxis == "y2" and list(freed.y) == [14, 52] and list(freed.customdata) == ["release-a", "release-b"]
     assert figure.layout.yaxis2.overlaying == "y" and figure.layout.yaxis2.side == "right"
-    assert figure.layout.yaxis2.title.text == "People freed" and figure.layout.xaxis.type == "date"
+    assert figure.layout.xaxis.type == "date"
+    # Whole, round ticks coloured like their series, so a reader knows which axis is whose.
+    assert figure.layout.yaxis.tickformat == figure.layout.yaxis2.tickformat == ",d"
+    assert figure.layout.yaxis2.dtick == 20 and figure.layout.yaxis.dtick == 500  # maxima 52 and 1,200
+    assert figure.layout.yaxis2.tickfont.color == freed.marker.color
 
 
-def test_prisoners_milestones_are_dotted_lines_with_labels_at_their_dates(bundled: Dataset) -> None:
+def test_prisoners_milestones_are_numbered_dotted_lines_at_their_dates(bundled: Dataset) -> None:
     events = events_frame(bundled)
     figure = prisoners_figure(counts_frame(bundled), events)
-    milestones = events[events["milestone"]]
+    milestones = events[events["milestone"]].sort_values("start")
     shapes, annotations = figure.layout.shapes, figure.layout.annotations
     assert len(shapes) == len(annotations) == len(milestones) > 0
-    assert [pd.Timestamp(s.x0) for s in shapes] == list(milestones["start"])
-    assert [pd.Timestamp(a.x) for a in annotations] == list(milestones["start"])
+    assert sorted(pd.Timestamp(s.x0) for s in shapes) == list(milestones["start"])
+    assert sorted(int(a.text) for a in annotations) == list(range(1, len(milestones) + 1))
     assert all(s.type == "line" and s.yref == "paper" and s.line.dash == "dot" for s in shapes)
-    assert all(len(a.text) <= 60 for a in annotations)
+    key = key_event_list(events)
+    assert [k.event_id for k in key] == list(milestones["id"]) and [k.number for k in key] == list(range(1, 9))
+    number_at = {pd.Timestamp(a.x): int(a.text) for a in annotations}
+    assert [number_at[day] for day in milestones["start"]] == [k.number for k in key]
 
 
-def test_prisoners_milestone_labels_are_escaped_and_truncated() -> None:
+def test_prisoners_milestone_numbers_do_not_overlap_and_titles_are_escaped() -> None:
     data = small()
-    figure = prisoners_figure(counts_frame(data), events_frame(data))
-    texts = [a.text for a in figure.layout.annotations]
-    assert texts[0] == ESCAPED
-    assert texts[1].endswith("…") and len(texts[1]) <= 40
+    events = events_frame(data)
+    figure = prisoners_figure(counts_frame(data), events)
+    placement = milestone_placement(counts_frame(data), events)
+    assert overlapping(placement.labels) == [] and placement.hidden == 0
     assert all(SCRIPT not in (a.hovertext or "") for a in figure.layout.annotations)
+    assert any(ESCAPED in (a.hovertext or "") for a in figure.layout.annotations)
+    assert key_event_list(events)[0].title == ESCAPED.replace("&lt;", "<").replace("&gt;", ">").replace("&#x27;", "'")
 
 
-def test_releases_are_stacked_per_destination_with_the_cumulative_total() -> None:
+RUNNING = "Freed in all, since the first release shown (right axis)"
+
+
+def test_releases_are_stacked_per_destination_with_the_running_total() -> None:
     figure = releases_figure(releases_frame(small()))
-    assert figure.layout.barmode == "stack"
+    assert figure.layout.barmode == "stack" and figure.layout.xaxis.type == "date"
     names = traces_by_name(figure)
-    assert list(names) == ["Lithuania", "Poland", UNSPECIFIED_DESTINATION, "Cumulative freed"]
+    assert list(names) == ["Lithuania", "Poland", UNSPECIFIED_DESTINATION, RUNNING]
     assert names[UNSPECIFIED_DESTINATION].marker.color == "#999999"
-    assert list(names["Lithuania"].x) == ["release-a", "release-b"] and list(names["Lithuania"].y) == [10, 50]
-    assert list(names["Lithuania"].customdata) == ["release-a", "release-b"]
-    cumulative = names["Cumulative freed"]
-    assert cumulative.yaxis == "y2" and cumulative.mode == "lines+markers" and list(cumulative.y) == [14, 66]
-    assert list(figure.layout.xaxis.tickvals) == ["release-a", "release-b"]
-    assert list(figure.layout.xaxis.ticktext) == ["21 June 2025", "11 September 2025"]
+    assert [x_date(x) for x in names["Lithuania"].x] == ["2025-06-21", "2025-09-11"]
+    assert list(names["Lithuania"].y) == [10, 50] and list(names["Lithuania"].customdata) == ["release-a", "release-b"]
+    running = names[RUNNING]
+    assert running.yaxis == "y2" and running.mode == "lines+markers" and list(running.y) == [14, 66]
+    assert figure.layout.yaxis.tickformat == ",d" and figure.layout.yaxis2.tickformat == ",d"
     assert "Poland: 4" in names["Poland"].hovertext[0] and "First release" in names["Poland"].hovertext[0]
 
 
-def test_releases_cumulative_ends_at_the_bundled_total(bundled: Dataset) -> None:
+def test_releases_running_total_ends_at_the_bundled_total(bundled: Dataset) -> None:
     figure = releases_figure(releases_frame(bundled))
     total = sum(event.released or 0 for event in bundled.events)
-    assert traces_by_name(figure)["Cumulative freed"].y[-1] == total
-    ticks = list(figure.layout.xaxis.tickvals)
-    starts = events_frame(bundled).set_index("id").loc[ticks, "start"]
+    running = traces_by_name(figure)[RUNNING]
+    assert running.y[-1] == total
+    starts = events_frame(bundled).set_index("id").loc[list(running.customdata), "start"]
     assert starts.is_monotonic_increasing
 
 
@@ -394,7 +418,7 @@ def test_releases_cumulative_ends_at_the_bundled_total(bundled: Dataset) -> None
 def test_figures_build_from_empty_data(build) -> None:
     figure = build(empty())
     assert figure.layout.template.layout is not None
-    assert figure.layout.xaxis.title.text
+    assert figure.layout.xaxis.type in ("date", "category")
     figure.to_json()
 
 
@@ -413,11 +437,11 @@ def test_many_releases_are_summed_per_month_with_the_same_total() -> None:
     data = many_releases(250)
     releases = releases_frame(data)
     figure = releases_figure(releases)
-    assert set(figure.data[0].x) <= {f"month-20{y}-{m:02d}" for y in range(10, 13) for m in range(1, 13)}
+    assert set(figure.data[0].customdata) <= {f"month-20{y}-{m:02d}" for y in range(10, 13) for m in range(1, 13)}
     bars = [t for t in figure.data if t.type == "bar"]
     assert sum(int(sum(t.y)) for t in bars) == 500 == int(releases["released"].sum())
     assert len(bars[0].x) < 250 and list(figure.data[-1].y)[-1] == 500
-    assert list(releases_figure(releases_frame(many_releases(20))).data[0].x) == [f"r{i}" for i in range(20)]
+    assert list(releases_figure(releases_frame(many_releases(20))).data[0].customdata) == [f"r{i}" for i in range(20)]
 
 
 def test_many_milestones_are_thinned_and_release_bars_summed_on_the_prisoner_chart() -> None:
@@ -426,9 +450,9 @@ def test_many_milestones_are_thinned_and_release_bars_summed_on_the_prisoner_cha
     assert prisoners_detail(events_frame(data)) == PrisonersDetail(
         releases=250, releases_summed=True, milestones=250, milestones_shown=40
     )
-    assert len(figure.layout.shapes) == 40 == len(figure.layout.annotations)
+    assert len(figure.layout.shapes) == len(figure.layout.annotations) <= 40
     freed = next(t for t in figure.data if t.type == "bar")
-    assert int(sum(freed.y)) == 500 and freed.name == "People freed (per month)"
+    assert int(sum(freed.y)) == 500 and freed.name == "People freed per month (right axis)"
 
 
 def test_preview_rings_the_new_event_among_the_events_of_the_year_around_it(bundled: Dataset) -> None:

@@ -26,7 +26,9 @@ _DIGITS = re.compile(r"[0-9]+")
 STATUSES = ("confirmed", "reported", "disputed")
 # Fields whose values are free prose (not ids, dates or numbers): the reader warns about a cut-off ` #`
 # in them and the writer always quotes them.
-TEXT_FIELDS = frozenset({"title", "summary", "note", "description", "name", "role", "sentence", "label", "publisher"})
+TEXT_FIELDS = frozenset(
+    {"title", "short", "summary", "note", "description", "name", "role", "sentence", "label", "publisher"}
+)
 
 
 def _describe(value: object) -> str:
@@ -52,6 +54,21 @@ def _text(value: object) -> str:
     text = str(value)
     if not text.strip():
         raise PydanticCustomError("text", "is empty; write a value or remove the field")
+    return text
+
+
+SHORT_LENGTH = 40  # a label printed on the chart
+
+
+def _short(value: object) -> str:
+    text = _text(value)
+    if len(text) > SHORT_LENGTH:
+        raise PydanticCustomError(
+            "short",
+            "is {length} characters; a chart label takes at most {limit} "
+            "(shorten it, or leave it out to use the title)",
+            {"length": len(text), "limit": SHORT_LENGTH},
+        )
     return text
 
 
@@ -161,6 +178,7 @@ if TYPE_CHECKING:  # what the validators return, for the type checker
     OptionalDate = FuzzyDate | None
     Text = str
     OptionalText = str | None
+    OptionalShort = str | None
     Slug = str
     Count = int
     OptionalCount = int | None
@@ -174,6 +192,7 @@ else:
     OptionalDate = _type(_date, _DATE_SCHEMA, optional=True)
     Text = _type(_text, _TEXT_SCHEMA)
     OptionalText = _type(_text, _TEXT_SCHEMA, optional=True)
+    OptionalShort = _type(_short, {**_TEXT_SCHEMA, "maxLength": SHORT_LENGTH}, optional=True)
     Slug = _type(_slug, _SLUG_SCHEMA)
     Count = _type(_count, _COUNT_SCHEMA)
     OptionalCount = _type(_count, _COUNT_SCHEMA, optional=True)
@@ -231,6 +250,9 @@ class Event(_Strict):
     id: Slug = Field(description="Unique slug; used in links (?event=...).")
     date: Date = Field(description="When it happened, at the precision known.")
     title: Text = Field(description="One line.")
+    short: OptionalShort = Field(
+        None, description="The label printed on the chart, at most 40 characters; without it the title is shortened."
+    )
     category: Slug = Field(description="A category id.")
     summary: Text = Field(description="One to three factual sentences.")
     sources: Annotated[list[Slug], BeforeValidator(_list), Field(min_length=1)] = Field(

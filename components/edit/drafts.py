@@ -161,6 +161,7 @@ def blank_values(today: dt.date) -> FormValues:
         "day": today.day,
         "end": "",
         "title": "",
+        "short": "",
         "category": None,
         "summary": "",
         "people": [],
@@ -188,7 +189,7 @@ def prefilled_values(prefill: Mapping[str, Any], today: dt.date) -> FormValues:
     parts = [int(p) for p in str(prefill.get("date", "")).split("-") if p.isdigit()]
     values["precision"] = PRECISIONS[3 - len(parts)] if parts else "day"
     values.update(zip(("year", "month", "day"), parts, strict=False))
-    for name in ("title", "category", "summary", "status", "note"):
+    for name in ("title", "short", "category", "summary", "status", "note"):
         if prefill.get(name) is not None:
             values[name] = prefill[name]
     values["end"] = str(prefill.get("end") or "")
@@ -245,6 +246,7 @@ def draft_from_values(
         "date": date,
         "end": str(values.get("end", "")).strip() or None,
         "title": title,
+        "short": str(values.get("short", "")).strip() or None,
         "category": values.get("category"),
         "summary": str(values.get("summary", "")).strip(),
         "sources": [*values.get("sources", []), *([source_id] if source_id else [])],

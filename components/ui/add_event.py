@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ..data.model import STATUSES
+from ..data.model import SHORT_LENGTH, STATUSES
 from ..edit.attempts import PASSWORD_ATTEMPTS, too_many_message
 from ..edit.drafts import (
     PRECISIONS,
@@ -90,9 +90,7 @@ def _show(problems: dict[str, list[str]], field: str, attempted: bool) -> None:
         st.error(message, icon=":material/error:")
 
 
-def _form(page: PageData, problems: dict[str, list[str]]) -> None:
-    data = page.meta
-    attempted = bool(st.session_state.get(DRAFT_ATTEMPTED))
+def _date_fields(problems: dict[str, list[str]], attempted: bool) -> None:
     k = _key
     st.radio(
         "Date precision",
@@ -103,15 +101,47 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     )
     year, month, day = st.columns(3)
     year.number_input("Year", min_value=1900, max_value=2100, step=1, key=k("year"))
-    if st.session_state.get(_key("precision")) in ("month", "day"):
+    if st.session_state.get(k("precision")) in ("month", "day"):
         month.number_input("Month", min_value=1, max_value=12, step=1, key=k("month"))
-    if st.session_state.get(_key("precision")) == "day":
+    if st.session_state.get(k("precision")) == "day":
         day.number_input("Day", min_value=1, max_value=31, step=1, key=k("day"))
     _show(problems, "event.date", attempted)
     st.text_input("End (optional, for events that last)", key=k("end"), placeholder="YYYY, YYYY-MM or YYYY-MM-DD")
     _show(problems, "event.end", attempted)
+
+
+def _new_person_fields(problems: dict[str, list[str]], attempted: bool) -> None:
+    if st.checkbox("Add a new person", key=_key("new_person")):
+        st.text_input("Name", key=_key("person_name"))
+        _show(problems, "person.name", attempted)
+        st.text_input("Other spellings, Latin and Cyrillic (comma-separated)", key=_key("person_aliases"))
+        st.text_input("Role", key=_key("person_role"))
+        _show(problems, "person.role", attempted)
+
+
+def _new_source_fields(problems: dict[str, list[str]], attempted: bool) -> None:
+    if st.checkbox("Add a new source", key=_key("new_source")):
+        for name, label in (
+            ("source_title", "Source title (the publication's headline)"),
+            ("source_publisher", "Publisher"),
+            ("source_url", "URL (https://…)"),
+            ("source_published", "Published (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ):
+            st.text_input(label, key=_key(name))
+            _show(problems, "source." + name.removeprefix("source_"), attempted)
+
+
+def _form(page: PageData, problems: dict[str, list[str]]) -> None:
+    attempted = bool(st.session_state.get(DRAFT_ATTEMPTED))
+    k = _key
+    _date_fields(problems, attempted)
     st.text_input("Title", key=k("title"))
     _show(problems, "event.title", attempted)
+    st.text_input(
+        "Short label (optional)", key=k("short"), max_chars=SHORT_LENGTH,
+        help="Printed on the chart for key events, e.g. 'Embassy suspended'; without it the title is shortened.",
+    )  # fmt: skip
+    _show(problems, "event.short", attempted)
     labels = dict(zip(page.categories["id"], page.categories["label"], strict=True))
     st.selectbox("Category", list(labels), key=k("category"), format_func=lambda v: labels[v], index=None)
     _show(problems, "event.category", attempted)
@@ -120,24 +150,11 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     names = dict(zip(page.people["id"], page.people["name"], strict=True))
     st.multiselect("People", list(names), key=k("people"), format_func=lambda v: names[v])
     _show(problems, "event.people", attempted)
-    if st.checkbox("Add a new person", key=k("new_person")):
-        st.text_input("Name", key=k("person_name"))
-        _show(problems, "person.name", attempted)
-        st.text_input("Other spellings, Latin and Cyrillic (comma-separated)", key=k("person_aliases"))
-        st.text_input("Role", key=k("person_role"))
-        _show(problems, "person.role", attempted)
-    titles = {sid: f"{s.publisher}: {s.title}" for sid, s in data.sources.items()}
+    _new_person_fields(problems, attempted)
+    titles = {sid: f"{s.publisher}: {s.title}" for sid, s in page.meta.sources.items()}
     st.multiselect("Sources", list(titles), key=k("sources"), format_func=lambda v: titles[v])
     _show(problems, "event.sources", attempted)
-    if st.checkbox("Add a new source", key=k("new_source")):
-        st.text_input("Source title (the publication's headline)", key=k("source_title"))
-        _show(problems, "source.title", attempted)
-        st.text_input("Publisher", key=k("source_publisher"))
-        _show(problems, "source.publisher", attempted)
-        st.text_input("URL (https://…)", key=k("source_url"))
-        _show(problems, "source.url", attempted)
-        st.text_input("Published (YYYY, YYYY-MM or YYYY-MM-DD)", key=k("source_published"))
-        _show(problems, "source.published", attempted)
+    _new_source_fields(problems, attempted)
     st.selectbox("Status", STATUSES, key=k("status"))
     freed, destinations = st.columns(2)
     freed.text_input("People freed (optional)", key=k("released"))

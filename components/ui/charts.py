@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -9,7 +11,8 @@ from ..view.detail import PrisonersDetail, TimelineDetail, prisoners_detail, tim
 from ..view.detention_figure import detention_figure
 from ..view.filters import Filters, Shown, shown_frames
 from ..view.prisoner_figures import prisoners_figure, releases_figure
-from ..view.timeline_figures import timeline_figure
+from ..view.story import StoryPage, story_page
+from ..view.timeline_figures import timeline_figure, timeline_placement
 from .page_data import PageData
 
 # Shared by every session: many readers of one link cost one filtering and one set of figures. The page
@@ -31,7 +34,10 @@ def _timeline(
     _page: PageData, version: str, filters: Filters, selected: str | None
 ) -> tuple[go.Figure, TimelineDetail]:
     events = shown_for(_page, filters).events
-    return timeline_figure(events, _page.categories, selected=selected), timeline_detail(events)
+    detail = timeline_detail(events)
+    if not detail.density:
+        detail = replace(detail, titles_hidden=timeline_placement(events)[0].hidden)
+    return timeline_figure(events, _page.categories, selected=selected), detail
 
 
 def timeline_chart(page: PageData, filters: Filters, selected: str | None) -> tuple[go.Figure, TimelineDetail]:
@@ -68,3 +74,14 @@ def _releases(_page: PageData, version: str, filters: Filters) -> go.Figure:
 def releases_chart(page: PageData, filters: Filters) -> go.Figure:
     """People freed per release shown, by destination."""
     return _releases(page, page.version, filters)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _story(_page: PageData, version: str, filters: Filters, selected: str | None, number: int) -> StoryPage:
+    people = {person.id: person for person in _page.meta.people}
+    return story_page(shown_for(_page, filters).events, people, _page.meta.sources, selected=selected, page=number)
+
+
+def story_for(page: PageData, filters: Filters, selected: str | None, number: int) -> StoryPage:
+    """One page of the story of the events shown, the selected event marked."""
+    return _story(page, page.version, filters, selected, number)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ..view.filters import Filters, Shown
 from ..view.tables import detentions_table
+from ..view.text_alternatives import detentions_sentence
 from .charts import detentions_chart
 from .page_data import PageData
 
@@ -16,6 +17,7 @@ def render_detentions_tab(page: PageData, filters: Filters, shown: Shown) -> Non
     if shown.people.empty:
         st.info("No detentions in the dates, people or search chosen.")
         return
+    st.caption(detentions_sentence(shown.people, page.meta.as_of.label))  # the chart's text alternative
     st.plotly_chart(detentions_chart(page, filters))
     st.caption(
         "One row per person, ordered by arrest: a bar from arrest to release, or to the data's date if still held."

@@ -5,7 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ..view.filters import Filters, Shown
+from ..view.prisoner_figures import key_event_list
 from ..view.tables import counts_table, releases_table
+from ..view.text import escape_markdown
+from ..view.text_alternatives import prisoners_sentence, releases_sentence
 from .charts import prisoners_chart, releases_chart
 from .page_data import PageData
 
@@ -16,15 +19,21 @@ def render_prisoners_tab(page: PageData, filters: Filters, shown: Shown) -> None
     if shown.counts.empty and shown.releases.empty:
         st.info("No prisoner counts or releases in the dates chosen.")
         return
+    st.caption(prisoners_sentence(shown.counts))  # the chart's text alternative, from the counts in view
     figure, detail = prisoners_chart(page, filters)
     st.plotly_chart(figure)
+    key = key_event_list(shown.events)
+    if key:
+        st.caption("Key events (numbered dotted lines): " + "; ".join(
+            f"**{k.number}** {escape_markdown(k.title)} ({escape_markdown(k.date_label)})" for k in key
+        ))  # fmt: skip
     if detail.milestones > detail.milestones_shown:
         st.caption(f"{detail.milestones_shown} of {detail.milestones:,} key events are drawn, evenly over time.")
     if detail.releases_summed:
         st.caption(f"{detail.releases:,} releases are summed per month.")
     st.caption(
-        "Political prisoners held on each date as counted by Viasna (open markers: the source says 'over' or "
-        "'about'); bars: people freed per release, right axis; dotted lines: key events."
+        "Line, left axis: political prisoners held on each date as counted by Viasna (open markers: the source says "
+        "'over' or 'about'). Bars, right axis: people freed per release."
     )
     with st.expander("The same data as a table"):
         st.dataframe(counts_table(shown.counts), hide_index=True, column_config={"Link": st.column_config.LinkColumn()})
@@ -37,10 +46,11 @@ def render_releases(page: PageData, filters: Filters, shown: Shown) -> None:
     if shown.releases.empty:
         st.info("No releases in the events shown.")
         return
+    st.caption(releases_sentence(shown.releases))  # the chart's text alternative
     st.plotly_chart(releases_chart(page, filters))
     st.caption(
-        "Bars: people freed in each release, stacked by where they went; "
-        "line: running total since the first release shown."
+        "Bars, left axis: people freed in each release, stacked by where they went; "
+        "line, right axis: the running total since the first release shown."
     )
     with st.expander("The same data as a table"):
         st.dataframe(releases_table(shown.releases), hide_index=True)

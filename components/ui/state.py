@@ -33,3 +33,7 @@ DRAFT_ATTEMPTED = "draft_attempted"
 DRAFT_PASSWORD = "draft_password"
 DRAFT_PREVIEW = "draft_preview"
 DRAFT_SAVE = "draft_save"
+
+# The story under the timeline.
+STORY_PAGE = "story_page"
+STORY_SCROLLED = "story_scrolled"  # the event the story last scrolled to (scroll once per selection)

@@ -7,21 +7,24 @@ import streamlit as st
 
 from ..view.filters import Filters, Shown
 from ..view.text import escape_markdown, markdown_link, optional_text
+from ..view.text_alternatives import timeline_sentence
 from .add_event import open_dialog
 from .charts import timeline_chart
 from .page_data import PageData
 from .state import EVENT, EVENT_PICKER, TIMELINE_CHART
+from .story_view import render_story
 
 PICKER_LIMIT = 500  # events offered by name; the chart and the table reach the rest
 
 
 def render_timeline_tab(page: PageData, filters: Filters, shown: Shown) -> None:
-    """The timeline, the event picker and, when one is chosen, the event's details."""
-    render_timeline(page, filters)
+    """The timeline, the event picker and, when one is chosen, the event's details; then the story."""
+    render_timeline(page, filters, shown)
     event = render_event_picker(page, shown)
     if event:
         render_event_details(page, event)
         st.button("Duplicate as new", icon=":material/content_copy:", on_click=open_dialog, args=(event,))
+    render_story(page, filters, shown)
 
 
 def _on_timeline_select() -> None:
@@ -36,18 +39,20 @@ def _on_timeline_select() -> None:
             return
 
 
-def render_timeline(page: PageData, filters: Filters) -> None:
-    """The event timeline; clicking an event opens its details below."""
+def render_timeline(page: PageData, filters: Filters, shown: Shown) -> None:
+    """The event timeline with its key events' titles; clicking an event opens its details below."""
     st.header("Events by category")
+    st.caption(timeline_sentence(shown.events))  # the chart's text alternative, from the events in view
     figure, detail = timeline_chart(page, filters, st.session_state.get(EVENT))
     if detail.density:
         st.info(f"{detail.events:,} events in view: each row shows how many fall in each month. "
                 "Narrow the dates or filter to see single events.")  # fmt: skip
     st.plotly_chart(figure, key=TIMELINE_CHART, on_select=_on_timeline_select, selection_mode="points")
+    hidden = f" {detail.titles_hidden:,} more titles did not fit: zoom in or filter." if detail.titles_hidden else ""
     st.caption(
-        "Each row is a category. Circles are confirmed events, diamonds reported, crosses disputed; a pale bar shows "
-        "the month or year an event is dated to, or how long it lasted. Click an event for its details and sources. "
-        "The Table tab lists the same events."
+        "Each row is a category; key events carry their titles. Circles are confirmed events, diamonds reported, "
+        "crosses disputed; a pale bar shows the month or year an event is dated to, or how long it lasted. Click an "
+        f"event for its details and sources; the story below tells every event in view.{hidden}"
     )
 
 

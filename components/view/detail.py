@@ -18,6 +18,7 @@ class TimelineDetail:
 
     events: int
     density: bool  # True: counts per month in each lane instead of single markers
+    titles_hidden: int = 0  # key events (or, when few are in view, events) whose titles did not fit
 
 
 @dataclass(frozen=True)

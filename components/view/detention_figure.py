@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from .style import MARGIN, PALETTE, TEMPLATE, day_text, long_date
+from .style import LEGEND_BELOW, PALETTE, TEMPLATE, day_text, long_date
 from .text import escape_html, optional_text
+
+ROW_PX = 46  # one person: the name, then the bar below it
+BAR_WIDTH = 0.22  # of a person's row: the name takes the top of the row, the bar its middle
 
 
 def _person_hover(row: pd.Series) -> str:
@@ -21,6 +26,15 @@ def _person_hover(row: pd.Series) -> str:
     if sentence:
         lines.append(f"Sentence: {escape_html(sentence)}")
     return "<br>".join(lines)
+
+
+def _name_labels(names: list[str]) -> list[dict[str, Any]]:
+    """Each person's name inside the plot, at the left above their bar (rows are numbered 0.. on the category axis)."""
+    return [
+        {"x": 0, "xref": "paper", "y": index - 0.47, "yref": "y", "xanchor": "left", "yanchor": "top",
+         "text": name, "showarrow": False, "font": {"size": 11, "color": "#1a1a1a"}}
+        for index, name in enumerate(names)
+    ]  # fmt: skip
 
 
 def detention_figure(people: pd.DataFrame) -> go.Figure:
@@ -44,6 +58,7 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
                 base=[day_text(day) for day in start],
                 x=list(duration),
                 orientation="h",
+                width=BAR_WIDTH,
                 name=name,
                 marker={"color": color, "pattern": {"shape": pattern}},
                 customdata=[str(person_id) for person_id in rows["id"]],
@@ -53,17 +68,20 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
         )
     figure.update_layout(
         template=TEMPLATE,
-        margin=MARGIN,
-        height=140 + 32 * len(names),
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        height=130 + ROW_PX * len(names),
         barmode="overlay",
-        xaxis={"type": "date", "title": {"text": "Date"}},
-        # Earliest arrest first, at the top.
+        xaxis={"type": "date"},
+        # Earliest arrest first, at the top; names inside the plot, above each bar, not as tick labels that would
+        # take a phone's width.
         yaxis={
             "type": "category",
             "categoryorder": "array",
             "categoryarray": names,
             "autorange": "reversed",
-            "title": {"text": "Person"},
+            "showticklabels": False,
         },
+        legend=LEGEND_BELOW,
+        annotations=_name_labels(names),
     )
     return figure

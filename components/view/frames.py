@@ -11,6 +11,7 @@ from ..data.fuzzy_dates import FuzzyDate
 from ..data.loader import Loaded
 from ..data.model import Dataset
 from ..data.problems import Problem
+from .labels import shortened
 from .search import search_key
 from .style import PALETTE
 
@@ -50,6 +51,7 @@ EVENT_COLUMNS = [
     "lane",
     "title",
     "list_label",
+    "short",
     "summary",
     "status",
     "released",
@@ -89,6 +91,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
                 "lane": categories[event.category][0],
                 "title": event.title,
                 "list_label": f"{date_label} — {event.title}",  # built once here: string columns are slow to join
+                "short": event.short or shortened(event.title),
                 "summary": event.summary,
                 "status": event.status,
                 "released": event.released,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -9,21 +10,24 @@ import plotly.graph_objects as go
 
 from .detail import RELEASE_DETAIL_LIMIT, key_events, monthly_releases, release_events
 from .frames import UNSPECIFIED_DESTINATION
+from .labels import FONT_SIZE, Candidate, Placement, place_labels
 from .style import (
     GREY,
-    LEGEND_ABOVE,
-    MARGIN,
+    LEGEND_BELOW,
     MILLISECONDS_PER_DAY,
     PALETTE,
     TEMPLATE,
     day_text,
     milliseconds,
+    padded,
     right_axis,
-    truncate,
+    whole_axis,
 )
 from .text import escape_html
 
-MILESTONE_LABEL_LENGTH = 40
+ROW_PX = 18  # a row of key-event titles above the chart
+PLOT_HEIGHT_PX = 380
+LEGEND_PX = 70  # below the plot: the date ticks and the legend
 
 
 def _count_hover(row: pd.Series) -> str:
@@ -53,7 +57,7 @@ def _count_traces(counts: pd.DataFrame) -> list[go.Scatter]:
             x=list(counts["date"]),
             y=[int(count) for count in counts["count"]],
             mode="lines+markers",
-            name="Political prisoners (Viasna)",
+            name="Political prisoners held, Viasna (left axis)",
             line={"color": PALETTE[0]},
             marker={"color": PALETTE[0], "size": 6},
             text=hover,
@@ -90,7 +94,7 @@ def _release_bars(events: pd.DataFrame) -> list[go.Bar]:
                 x=milliseconds(summed["month"].dt.to_timestamp()),
                 y=summed["released"].to_numpy(dtype="int64"),
                 yaxis="y2",
-                name="People freed (per month)",
+                name="People freed per month (right axis)",
                 width=25 * MILLISECONDS_PER_DAY,
                 marker={"color": PALETTE[2]},
                 opacity=0.6,
@@ -103,7 +107,7 @@ def _release_bars(events: pd.DataFrame) -> list[go.Bar]:
             x=list(releases["start"]),
             y=[int(number) for number in releases["released"]],
             yaxis="y2",
-            name="People freed",
+            name="People freed per release (right axis)",
             width=7 * MILLISECONDS_PER_DAY,
             marker={"color": PALETTE[2]},
             opacity=0.6,
@@ -114,57 +118,92 @@ def _release_bars(events: pd.DataFrame) -> list[go.Bar]:
     ]
 
 
-def _milestone_marks(events: pd.DataFrame) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A dotted line and a label for each key event (thinned when there are many)."""
+def chart_range(counts: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The dates the prisoner chart spans: its counts and its events, a month of margin either side."""
+    days = [*counts["date"], *events["start"], *events["end"]]
+    if not days:
+        return None
+    return padded(min(days), max(days))
+
+
+@dataclass(frozen=True)
+class KeyEvent:
+    """A key event as the chart numbers it; the page lists the numbers with their titles under the chart."""
+
+    number: int
+    event_id: str
+    date_label: str
+    title: str
+
+
+def key_event_list(events: pd.DataFrame) -> list[KeyEvent]:
+    """The key events drawn, numbered in date order (thinned evenly when there are many)."""
+    milestones = key_events(events).sort_values("start", kind="stable")
+    return [
+        KeyEvent(number, str(event_id), str(label), str(short))
+        for number, (event_id, label, short) in enumerate(
+            zip(milestones["id"], milestones["date_label"], milestones["short"], strict=True), start=1
+        )
+    ]
+
+
+def milestone_placement(counts: pd.DataFrame, events: pd.DataFrame) -> Placement:
+    """Where each key event's number goes above the chart (a row higher where numbers would touch)."""
+    span = chart_range(counts, events)
+    milestones = key_events(events).sort_values("start", kind="stable")
+    if span is None or milestones.empty:
+        return Placement((), 0)
+    x_range = (float(span[0].value // 1_000_000), float(span[1].value // 1_000_000))
+    candidates = [
+        Candidate(str(event_id), str(number), float(x), 1.0)
+        for number, (event_id, x) in enumerate(zip(milestones["id"], milliseconds(milestones["start"]), strict=True),
+                                               start=1)
+    ]  # fmt: skip
+    return place_labels(candidates, x_range)
+
+
+def _milestone_marks(events: pd.DataFrame, placement: Placement, plot_px: float) -> tuple[list[Any], list[Any]]:
+    """A dotted line for each key event drawn, reaching up to its title in the rows above the plot."""
     shapes, annotations = [], []
-    for _, row in key_events(events).iterrows():
-        day = day_text(pd.Timestamp(row["start"]))
-        title = str(row["title"])
-        shapes.append(
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": day,
-                "x1": day,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": GREY, "width": 1, "dash": "dot"},
-            }
-        )
-        # Annotations separate from the shapes: add_vline(annotation_text=...) fails on date axes.
-        annotations.append(
-            {
-                "x": day,
-                "y": 1,
-                "xref": "x",
-                "yref": "paper",
-                "text": escape_html(truncate(title, MILESTONE_LABEL_LENGTH)),
-                "hovertext": f"{escape_html(str(row['date_label']))}<br>{escape_html(title)}",
-                "textangle": -90,
-                "xanchor": "left",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 10, "color": "#555555"},
-            }
-        )
+    titles = dict(zip(events["id"].astype(str), events["title"], strict=True))
+    dates = dict(zip(events["id"].astype(str), events["date_label"], strict=True))
+    for label in placement.labels:
+        day = pd.Timestamp(int(label.x), unit="ms").isoformat()
+        top = 1 + (label.row * ROW_PX + 4) / plot_px
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": day, "x1": day, "y0": 0, "y1": top,
+                       "line": {"color": GREY, "width": 1, "dash": "dot"}})  # fmt: skip
+        # Annotations apart from the shapes: add_vline(annotation_text=...) fails on date axes.
+        annotations.append({
+            "x": day, "y": 1, "xref": "x", "yref": "paper", "yshift": label.row * ROW_PX + 4, "xshift": label.shift_px,
+            "text": escape_html(label.text), "xanchor": "center", "yanchor": "bottom", "showarrow": False,
+            "hovertext": f"{escape_html(str(dates[label.key]))}<br>{escape_html(str(titles[label.key]))}",
+            "font": {"size": FONT_SIZE, "color": "#333333"}, "bgcolor": "#ffffff", "bordercolor": GREY,
+            "borderpad": 1,
+        })  # fmt: skip
     return shapes, annotations
 
 
 def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
-    """Political prisoners over time, releases as bars on a second axis and key events as dotted lines."""
+    """Political prisoners over time (left axis), releases as bars (right axis), key events as dotted lines with
+    their titles above the chart."""
     figure = go.Figure()
     figure.add_traces(_count_traces(counts))
     figure.add_traces(_release_bars(events))
-    shapes, annotations = _milestone_marks(events)
+    placement = milestone_placement(counts, events)
+    rows = 1 + max((label.row for label in placement.labels), default=-1)
+    margin = {"l": 8, "r": 8, "t": 12 + rows * ROW_PX, "b": 8}
+    plot_px = PLOT_HEIGHT_PX
+    shapes, annotations = _milestone_marks(events, placement, plot_px)
+    span = chart_range(counts, events)
+    freed = release_events(events)["released"]
     figure.update_layout(
         template=TEMPLATE,
-        margin=MARGIN,
-        height=480,
-        xaxis={"type": "date", "title": {"text": "Date"}},
-        yaxis={"title": {"text": "Political prisoners"}, "rangemode": "tozero"},
-        yaxis2=right_axis("People freed"),
-        legend=LEGEND_ABOVE,
+        margin=margin,
+        height=plot_px + margin["t"] + margin["b"] + LEGEND_PX,
+        xaxis={"type": "date", **({"range": [day_text(span[0]), day_text(span[1])]} if span else {})},
+        yaxis=whole_axis(counts["count"].max() if len(counts) else 0, PALETTE[0]),
+        yaxis2=right_axis(freed.max() if len(freed) else 0, PALETTE[2]),
+        legend=LEGEND_BELOW,
         hovermode="closest",
         shapes=shapes,
         annotations=annotations,
@@ -188,21 +227,22 @@ def _destination_order(releases: pd.DataFrame) -> list[str]:
     return destinations
 
 
-def _running_total_trace(releases: pd.DataFrame, events: pd.DataFrame, order: list[str]) -> go.Scatter:
+def _running_total_trace(releases: pd.DataFrame, events: pd.DataFrame) -> go.Scatter:
     totals = releases.groupby("id", sort=False)["released"].sum()
+    order = [str(event_id) for event_id in events["id"]]
     running = pd.Series([int(totals[event_id]) for event_id in order], dtype="int64").cumsum().tolist()
     return go.Scatter(
-        x=order,
+        x=milliseconds(events["start"]),
         y=running,
         yaxis="y2",
         mode="lines+markers",
-        name="Cumulative freed",
-        line={"color": "#000000", "width": 2},
-        marker={"size": 6},
+        name="Freed in all, since the first release shown (right axis)",
+        line={"color": "#000000", "width": 2, "shape": "hv"},
+        marker={"size": 5},
         customdata=order,
         hovertext=[
             f"{escape_html(str(row['date_label']))}<br><b>{escape_html(str(row['title']))}</b>"
-            f"<br>Cumulative freed: {total:,}"
+            f"<br>Freed in all: {total:,}"
             for (_, row), total in zip(events.iterrows(), running, strict=True)
         ],
         hovertemplate="%{hovertext}<extra></extra>",
@@ -210,11 +250,10 @@ def _running_total_trace(releases: pd.DataFrame, events: pd.DataFrame, order: li
 
 
 def releases_figure(releases: pd.DataFrame) -> go.Figure:
-    """People freed per release, stacked by destination, with the running total on a second axis."""
+    """People freed per release on a date axis, stacked by destination, with the running total on a second axis."""
     if releases["id"].nunique() > RELEASE_DETAIL_LIMIT:
         releases = monthly_releases(releases)
     events = releases.drop_duplicates("id").sort_values(["start", "id"], kind="stable")
-    order = [str(event_id) for event_id in events["id"]]
     destinations = _destination_order(releases)
     colors = _destination_colors(destinations)
     figure = go.Figure()
@@ -222,8 +261,9 @@ def releases_figure(releases: pd.DataFrame) -> go.Figure:
         rows = releases[releases["destination"] == destination]
         figure.add_trace(
             go.Bar(
-                x=[str(event_id) for event_id in rows["id"]],
+                x=milliseconds(rows["start"]),
                 y=[int(number) for number in rows["released"]],
+                width=20 * MILLISECONDS_PER_DAY,  # readable at six years' width; the hover gives the day
                 name=escape_html(destination),
                 marker={"color": colors[destination]},
                 customdata=[str(event_id) for event_id in rows["id"]],
@@ -231,26 +271,21 @@ def releases_figure(releases: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    figure.add_trace(_running_total_trace(releases, events, order))
+    figure.add_trace(_running_total_trace(releases, events))
+    per_release = releases.groupby("id")["released"].sum()
+    span = padded(events["start"].min(), events["start"].max()) if len(events) else None
     figure.update_layout(
         template=TEMPLATE,
-        margin=MARGIN,
-        height=440,
+        margin={"l": 8, "r": 8, "t": 12, "b": 8},
+        height=PLOT_HEIGHT_PX + LEGEND_PX + 40,
         barmode="stack",
-        # The event id keeps two releases on one day apart; the ticks show their dates.
-        xaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": order,
-            "tickmode": "array",
-            "tickvals": order,
-            "ticktext": [escape_html(str(label)) for label in events["date_label"]],
-            "tickangle": -45,
-            "title": {"text": "Release"},
+        xaxis={"type": "date", **({"range": [day_text(span[0]), day_text(span[1])]} if span else {})},
+        yaxis=whole_axis(per_release.max() if len(per_release) else 0, "#333333"),
+        yaxis2=right_axis(per_release.sum() if len(per_release) else 0, "#000000"),
+        legend={
+            **LEGEND_BELOW,
+            "title": {"text": "People freed per release by destination (left axis):", "side": "top"},
         },
-        yaxis={"title": {"text": "People freed"}, "rangemode": "tozero"},
-        yaxis2=right_axis("Cumulative freed"),
-        legend=LEGEND_ABOVE,
         hovermode="closest",
     )
     return figure

@@ -13,13 +13,15 @@ import plotly.graph_objects as go
 from ..data.model import Dataset
 from .detail import DENSITY_THRESHOLD, timeline_detail
 from .frames import events_frame
+from .labels import FONT_SIZE, Candidate, Placement, place_labels
 from .style import (
     GREY,
-    MARGIN,
+    LEGEND_BELOW,
     MILLISECONDS_PER_DAY,
     STATUS_SYMBOLS,
     TEMPLATE,
     date_axis,
+    date_range,
     lane_axis,
     milliseconds,
     whole_number,
@@ -27,6 +29,10 @@ from .style import (
 from .text import escape_html
 
 PERIOD_LEGEND = "bar = period (month, year or span)"
+LANE_PX = 48  # height of one category's lane
+ROW_PX = 18  # height of one row of event titles above the lanes
+FEW_EVENTS = 15  # with this many events in view or fewer, every event is a label candidate, not only milestones
+MARGIN_PX = {"l": 8, "r": 8, "t": 8, "b": 64}  # the bottom holds the date ticks and the legend
 # Plotly formats the hover date itself; a fuzzy date's marker sits mid-period, so these name the right period.
 DATE_FORMATS = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}
 MARKER_KINDS = ("day", "month", "year", "span")
@@ -120,16 +126,12 @@ def _lane_traces(events: pd.DataFrame, categories: pd.DataFrame, where: _Positio
         in_lane = (events["category"] == category).to_numpy(dtype=bool)
         if (in_lane & where.period).any():
             traces.append(_span_trace(where, in_lane & where.period, index=index, lane=(category, label, color)))
-        for number, (status, kind, rows) in enumerate(_marker_groups(events, in_lane)):
+        for status, kind, rows in _marker_groups(events, in_lane):
+            lane = (category, label, color)
             trace = _marker_trace(
-                events[rows],
-                where.middle[rows],
-                where.lane[rows],
-                status=status,
-                kind=kind,
-                lane=(category, label, color),
+                events[rows], where.middle[rows], where.lane[rows], status=status, kind=kind, lane=lane
             )
-            trace.showlegend = number == 0  # one legend entry per lane
+            trace.showlegend = False  # lanes are named inside the plot; the legend keys the shapes
             traces.append(trace)
     return traces
 
@@ -180,31 +182,94 @@ def _status_key() -> list[go.Scatter]:
     return key
 
 
-def _lanes_layout(events: pd.DataFrame, categories: pd.DataFrame) -> dict[str, Any]:
-    """A date axis across, one lane per category down, tall enough for every lane."""
-    lanes = [escape_html(str(label)) for label in categories["label"]]
+def timeline_placement(events: pd.DataFrame) -> tuple[Placement, tuple[float, float]]:
+    """Which event titles the timeline prints and where (milestones first; every event when few are in view)."""
+    span = date_range(events)
+    if span is None:
+        return Placement((), 0), (0.0, 1.0)
+    x_range = (float(span[0].value // 1_000_000), float(span[1].value // 1_000_000))
+    few = len(events) <= FEW_EVENTS
+    chosen = events if few else events[events["milestone"].astype(bool)]
+    middle = milliseconds(chosen["start"]) / 2 + milliseconds(chosen["end"]) / 2
+    candidates = [
+        Candidate(str(event_id), str(short), float(x), 2.0 * bool(milestone) + (0 if pd.isna(freed) else freed / 1e6))
+        for event_id, short, x, milestone, freed in zip(
+            chosen["id"], chosen["short"], middle, chosen["milestone"], chosen["released"], strict=True
+        )
+    ]
+    return place_labels(candidates, x_range), x_range
+
+
+def _row_y(row: int) -> float:
+    """The centre of a row of titles, in lane units above the first lane."""
+    return -0.5 - (row + 0.5) * ROW_PX / LANE_PX
+
+
+def _title_marks(
+    events: pd.DataFrame, where: _Positions, placement: Placement
+) -> tuple[list[dict[str, Any]], go.Scatter]:
+    """The printed titles, and one trace of thin leader lines from each title down to its event."""
+    lane_of = dict(zip(events["id"].astype(str), where.lane, strict=True))
+    annotations, xs, ys = [], [], []
+    for label in placement.labels:
+        when = pd.Timestamp(int(label.x), unit="ms").isoformat()
+        annotations.append({
+            "x": when, "y": _row_y(label.row), "xref": "x", "yref": "y", "xshift": label.shift_px,
+            "text": escape_html(label.text), "showarrow": False, "xanchor": "center", "yanchor": "middle",
+            "font": {"size": FONT_SIZE, "color": "#1a1a1a"}, "bgcolor": "rgba(255,255,255,0.9)",
+        })  # fmt: skip
+        xs += [label.x, label.x, np.nan]
+        ys += [_row_y(label.row) + ROW_PX / LANE_PX / 2, float(lane_of[label.key]), np.nan]
+    leaders = go.Scatter(
+        x=np.array(xs, dtype="float64"), y=ys, mode="lines", line={"color": "#b0b0b0", "width": 1},
+        hoverinfo="skip", showlegend=False, name="title leaders",
+    )  # fmt: skip
+    return annotations, leaders
+
+
+def _lane_names(categories: pd.DataFrame) -> list[dict[str, Any]]:
+    """Each lane's name at its top left, inside the plot."""
+    return [
+        {"x": 0, "xref": "paper", "y": index - 0.5, "yref": "y", "xanchor": "left", "yanchor": "top",
+         "text": escape_html(str(label)), "showarrow": False, "font": {"size": 10, "color": "#444444"},
+         "bgcolor": "rgba(255,255,255,0.85)"}
+        for index, label in enumerate(categories["label"])
+    ]  # fmt: skip
+
+
+def _lanes_layout(events: pd.DataFrame, categories: pd.DataFrame, rows: int = 0) -> dict[str, Any]:
+    """A date axis across, one lane per category down, and `rows` rows of titles above."""
+    lanes = len(categories)
+    band = rows * ROW_PX / LANE_PX
     return {
         "template": TEMPLATE,
-        "margin": MARGIN,
-        "height": 120 + 60 * len(lanes),
+        "margin": MARGIN_PX,
+        "height": MARGIN_PX["t"] + MARGIN_PX["b"] + lanes * LANE_PX + rows * ROW_PX,
         "xaxis": date_axis(events),
-        "yaxis": lane_axis(lanes),
+        "yaxis": lane_axis(lanes, band),
+        "legend": LEGEND_BELOW,
     }
 
 
 def timeline_figure(
     events: pd.DataFrame, categories: pd.DataFrame, *, selected: str | None = None, max_markers: int = DENSITY_THRESHOLD
 ) -> go.Figure:
-    """Events in one swimlane per category; periods as light bars, status as marker shape; counts when crowded."""
+    """Events in one swimlane per category with the key events' titles printed above; periods as light bars,
+    status as marker shape; counts per month when crowded."""
     if timeline_detail(events, max_markers).density:
         return density_figure(events, categories)
     where = _positions(events, categories)
+    placement, _ = timeline_placement(events)
+    titles, leaders = _title_marks(events, where, placement)
     figure = go.Figure()
+    figure.add_trace(leaders)
     figure.add_traces(_lane_traces(events, categories, where))
     figure.add_traces(_selected_trace(events, where, selected))
     figure.add_traces(_status_key())
+    rows = 1 + max((label.row for label in placement.labels), default=-1)
     figure.update_layout(
-        **_lanes_layout(events, categories),
+        **_lanes_layout(events, categories, rows),
+        annotations=_lane_names(categories) + titles,
         dragmode="zoom",
         clickmode="event+select",
         hovermode="closest",
@@ -214,28 +279,27 @@ def timeline_figure(
 
 def density_figure(events: pd.DataFrame, categories: pd.DataFrame) -> go.Figure:
     """Counts of events per month in each lane: the level of detail for crowded views."""
-    lanes = [escape_html(str(label)) for label in categories["label"]]
     lane_of = {category: index for index, category in enumerate(categories["id"])}
     starts = pd.to_datetime(events["start"])
     months = (starts.dt.year * 12 + starts.dt.month - 1).to_numpy(dtype="int64")
     first = int(months.min()) if len(months) else 0
     width = int(months.max()) - first + 1 if len(months) else 0
-    counts = np.zeros((len(lanes), width), dtype="int32")
+    counts = np.zeros((len(categories), width), dtype="int32")
     np.add.at(counts, (events["category"].map(lane_of).to_numpy(dtype="int64"), months - first), 1)
     bins = pd.Series(pd.to_datetime([f"{(first + i) // 12}-{(first + i) % 12 + 1:02d}-01" for i in range(width)]))
     x = milliseconds(bins) if width else np.array([], dtype="float64")
     figure = go.Figure(
         go.Heatmap(
             x=x,
-            y=np.arange(len(lanes), dtype="int8"),
+            y=np.arange(len(categories), dtype="int8"),
             z=counts,
             colorscale="Blues",
             name="Events per month",
             hovertemplate="%{z} events<br>%{x|%B %Y}<extra></extra>",
-            colorbar={"title": {"text": "Events"}},
+            colorbar={"title": {"text": "Events"}, "orientation": "h", "y": -0.15, "thickness": 10},
         )
     )
-    figure.update_layout(**_lanes_layout(events, categories))
+    figure.update_layout(**_lanes_layout(events, categories), annotations=_lane_names(categories))
     return figure
 
 

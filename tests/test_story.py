@@ -1,0 +1,80 @@
+"""The story: every event in view, in date order, grouped by year; untrusted text stays text."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from components.data.loader import load_file
+from components.view.filters import Filters, shown_frames
+from components.view.frames import build_frames
+from components.view.story import page_of, story_page
+
+from .samples import BUNDLED, ROOT
+
+FRAMES = build_frames(load_file(BUNDLED))
+PEOPLE = {p.id: p for p in FRAMES.meta.people}
+
+
+def ids(html: str) -> list[str]:
+    return re.findall(r'<li class="story-event[^"]*" id="event-([a-z0-9-]+)"', html)
+
+
+def test_the_story_lists_every_event_in_date_order_grouped_by_year() -> None:
+    story = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources)
+    assert ids(story.html) == list(FRAMES.events["id"])
+    years = re.findall(r'<h3 class="story-year" id="year-(\d{4})">', story.html)
+    assert years == sorted(set(str(day.year) for day in FRAMES.events["start"]))
+    assert (story.first, story.last, story.total, story.pages) == (1, len(FRAMES.events), len(FRAMES.events), 1)
+
+
+def test_the_story_follows_the_filters_and_marks_the_selected_event() -> None:
+    releases = shown_frames(FRAMES, Filters(categories=("releases",))).events
+    chosen = str(releases.iloc[3]["id"])
+    story = story_page(releases, PEOPLE, FRAMES.meta.sources, selected=chosen)
+    assert ids(story.html) == list(releases["id"])
+    assert re.findall(r'<li class="story-event story-selected" id="event-([a-z0-9-]+)"', story.html) == [chosen]
+
+
+def test_an_event_shows_its_date_at_its_precision_people_freed_people_and_sources() -> None:
+    event = FRAMES.events[FRAMES.events["id"] == "coale-visit-250-freed-2026-03-19"].iloc[0]
+    story = story_page(FRAMES.events[FRAMES.events["id"] == event["id"]], PEOPLE, FRAMES.meta.sources)
+    assert f"{event['date_label']} · {event['category_label']}" in story.html
+    assert "<strong>People freed: 250</strong>" in story.html
+    for person in event["people"]:
+        assert f'<a href="?person={person}">' in story.html
+    for source in event["sources"]:
+        assert f'href="{FRAMES.meta.sources[source].url}"' in story.html
+
+
+def test_many_events_are_paged_and_the_selected_one_is_found_on_its_page() -> None:
+    story = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources, page=2, size=20)
+    assert story.pages == -(-len(FRAMES.events) // 20) and (story.first, story.last) == (21, 40)
+    assert ids(story.html) == list(FRAMES.events["id"].iloc[20:40])
+    last = str(FRAMES.events["id"].iloc[-1])
+    assert page_of(FRAMES.events, last, size=20) == story.pages and page_of(FRAMES.events, "missing") == 1
+
+
+class Elements(HTMLParser):
+    """Every tag and attribute the browser would build from the HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += [(name, value or "") for name, value in attrs]
+
+
+def test_untrusted_text_in_the_story_stays_text() -> None:
+    hostile = build_frames(load_file(ROOT / "tests" / "data" / "hostile.yaml"))
+    story = story_page(hostile.events, {p.id: p for p in hostile.meta.people}, hostile.meta.sources)
+    parsed = Elements()
+    parsed.feed(story.html)
+    assert set(parsed.tags) <= {"div", "h3", "ol", "li", "p", "h4", "strong", "a"}
+    assert {name for name, _ in parsed.attributes} <= {"class", "id", "href", "rel"}
+    hrefs = [value for name, value in parsed.attributes if name == "href"]
+    assert hrefs and all(h.startswith(("https://", "http://", "?person=")) for h in hrefs)
+    assert "&lt;script&gt;" in story.html
