@@ -107,3 +107,10 @@ def test_nothing_in_the_repository_reads_a_path_outside_it() -> None:
         if OUTSIDE.search(text) and path.name != "test_architecture.py"
     ]
     assert offenders == []
+
+
+def test_ruff_finds_nothing_to_fix() -> None:
+    ruff = str(Path(sys.executable).parent / "ruff")
+    for command in ([ruff, "check", "--output-format", "concise", "."], [ruff, "format", "--check", "."]):
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
