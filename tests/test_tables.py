@@ -35,7 +35,13 @@ def test_other_tables_keep_their_rows_and_rename_columns() -> None:
         "Name", "Role", "Detained", "Released", "Still held", "Sentence"
     ]  # fmt: skip
     assert len(counts_table(FRAMES.counts)) == len(FRAMES.counts)
-    assert list(releases_table(FRAMES.releases).columns) == ["Date", "Release", "Destination", "People freed"]
+    assert list(releases_table(FRAMES.releases).columns) == [
+        "Date",
+        "Release",
+        "Destination",
+        "How freed",
+        "People freed",
+    ]
 
 
 def test_sources_table_is_newest_first() -> None:

@@ -24,6 +24,7 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _DIGITS = re.compile(r"[0-9]+")
 STATUSES = ("confirmed", "reported", "disputed")
+RELEASE_KINDS = ("pardon", "deportation", "sentence-served", "exchange", "other")
 # Fields whose values are free prose (not ids, dates or numbers): the reader warns about a cut-off ` #`
 # in them and the writer always quotes them.
 TEXT_FIELDS = frozenset(
@@ -138,6 +139,17 @@ def _status(value: object) -> str:
     return text
 
 
+def _release_kind(value: object) -> str:
+    text = _text(value)
+    if text not in RELEASE_KINDS:
+        raise PydanticCustomError(
+            "release_kind",
+            "'{value}' is not a kind of release; use one of: {choices}",
+            {"value": text, "choices": ", ".join(RELEASE_KINDS)},
+        )
+    return text
+
+
 def _mapping(value: object) -> object:
     if value is None:
         return {}
@@ -187,6 +199,7 @@ if TYPE_CHECKING:  # what the validators return, for the type checker
     OptionalUrl = str | None
     OptionalColor = str | None
     Status = Literal["confirmed", "reported", "disputed"]
+    ReleaseKind = str
 else:
     Date = _type(_date, _DATE_SCHEMA)
     OptionalDate = _type(_date, _DATE_SCHEMA, optional=True)
@@ -201,9 +214,11 @@ else:
     OptionalUrl = _type(_url, _URL_SCHEMA, optional=True)
     OptionalColor = _type(_color, {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}, optional=True)
     Status = _type(_status, {"enum": list(STATUSES)})
+    ReleaseKind = _type(_release_kind, {"enum": list(RELEASE_KINDS)})
 
 Slugs = Annotated[list[Slug], BeforeValidator(_list)]
 Texts = Annotated[list[Text], BeforeValidator(_list)]
+ReleaseKinds = Annotated[list[ReleaseKind], BeforeValidator(_list)]
 
 
 class _Strict(BaseModel):
@@ -218,6 +233,9 @@ class Source(_Strict):
     url: Url = Field(description="Where to read it; http or https only.")
     published: Date = Field(description="Publication date, at the precision known.")
     archive_url: OptionalUrl = Field(None, description="An archived copy (e.g. web.archive.org).")
+    via: OptionalText = Field(
+        None, description="The original outlet when this page is a copy (syndicated wire story, translation, repost)."
+    )
     note: OptionalText = Field(None, description="Caveats: syndicated copy, undated page, ...")
 
 
@@ -240,6 +258,7 @@ class Person(_Strict):
     detained: OptionalDate = Field(None, description="Date of the arrest that began the detention shown.")
     released: OptionalDate = Field(None, description="Date of release; absent while still held.")
     sentence: OptionalText = Field(None, description="Sentence as reported, with its date.")
+    charges: OptionalText = Field(None, description="Criminal-code articles of the charges, where reported.")
     note: OptionalText = Field(None, description="Disagreements between sources, caveats.")
     sources: Slugs = Field(default_factory=list, description="Sources for detained, released and sentence.")
 
@@ -264,7 +283,16 @@ class Event(_Strict):
     released_to: Annotated[dict[Text, Count], BeforeValidator(_mapping)] = Field(
         default_factory=dict, description="Destination -> number freed there; adds up to at most `released`."
     )
+    release_kind: ReleaseKinds = Field(
+        default_factory=list,
+        description="How the people freed were freed: pardon, deportation, sentence-served, exchange or other; "
+        "several when they apply together (pardoned and deported).",
+    )
     status: Status = Field("confirmed", description="confirmed, reported (single or unverified source) or disputed.")
+    also: Slugs = Field(
+        default_factory=list,
+        description="Other category ids whose filter also finds this event (it stays in one lane).",
+    )
     tags: Slugs = Field(default_factory=list, description="Free tags; `milestone` marks key events on charts.")
     note: OptionalText = Field(None, description="Where sources disagree, what each says.")
     other_sources: Slugs = Field(default_factory=list, description="Sources of other values the note mentions.")

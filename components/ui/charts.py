@@ -67,13 +67,13 @@ def prisoners_chart(page: PageData, filters: Filters) -> tuple[go.Figure, Prison
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _releases(_page: PageData, version: str, filters: Filters) -> go.Figure:
-    return releases_figure(shown_for(_page, filters).releases)
+def _releases(_page: PageData, version: str, filters: Filters, stack: str) -> go.Figure:
+    return releases_figure(shown_for(_page, filters).releases, stack=stack)
 
 
-def releases_chart(page: PageData, filters: Filters) -> go.Figure:
-    """People freed per release shown, by destination."""
-    return _releases(page, page.version, filters)
+def releases_chart(page: PageData, filters: Filters, stack: str = "destination") -> go.Figure:
+    """People freed per release shown, stacked by destination or by kind."""
+    return _releases(page, page.version, filters, stack)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from ..view.filters import Filters, Shown
-from ..view.prisoner_figures import key_event_list
+from ..view.prisoner_figures import STACKS, key_event_list
 from ..view.tables import counts_table, releases_table
 from ..view.text import escape_markdown
 from ..view.text_alternatives import prisoners_sentence, releases_sentence
 from .charts import prisoners_chart, releases_chart
 from .page_data import PageData
+from .state import RELEASES_STACK
 
 
 def render_prisoners_tab(page: PageData, filters: Filters, shown: Shown) -> None:
@@ -47,9 +48,13 @@ def render_releases(page: PageData, filters: Filters, shown: Shown) -> None:
         st.info("No releases in the events shown.")
         return
     st.caption(releases_sentence(shown.releases))  # the chart's text alternative
-    st.plotly_chart(releases_chart(page, filters))
+    stack = st.radio(
+        "Stack the bars by", list(STACKS), key=RELEASES_STACK, horizontal=True, format_func=STACKS.get,
+        help="How they were freed: a pardon, a deportation abroad, the end of a sentence, an exchange.",
+    )  # fmt: skip
+    st.plotly_chart(releases_chart(page, filters, stack))
     st.caption(
-        "Bars, left axis: people freed in each release, stacked by where they went; "
+        f"Bars, left axis: people freed in each release, stacked by {STACKS[stack]}; "
         "line, right axis: the running total since the first release shown."
     )
     with st.expander("The same data as a table"):

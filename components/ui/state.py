@@ -37,3 +37,6 @@ DRAFT_SAVE = "draft_save"
 # The story under the timeline.
 STORY_PAGE = "story_page"
 STORY_SCROLLED = "story_scrolled"  # the event the story last scrolled to (scroll once per selection)
+
+# The Political prisoners tab.
+RELEASES_STACK = "releases_stack"  # stack the releases chart by destination or by kind

@@ -93,6 +93,7 @@ TABLES: tuple[Table, ...] = (
             Column("published", "string", _as_written(Source, "published"), required=True),
             Column("published_start", "date", START, required=True),
             Column("archive_url", "string", _about(Source, "archive_url"), format="uri"),
+            Column("via", "string", _about(Source, "via")),
             Column("note", "string", _about(Source, "note")),
         ),
         primary_key=("id",),
@@ -109,6 +110,7 @@ TABLES: tuple[Table, ...] = (
             Column("released", "string", _as_written(Person, "released")),
             Column("released_end", "date", "The last day the release date covers."),
             Column("sentence", "string", _about(Person, "sentence")),
+            Column("charges", "string", _about(Person, "charges")),
             Column("note", "string", _about(Person, "note")),
             Column("sources", "string", _list_of("Source ids for the detention, release and sentence")),
         ),
@@ -130,6 +132,8 @@ TABLES: tuple[Table, ...] = (
             Column("people", "string", _list_of("Person ids (see event_people)")),
             Column("people_names", "string", _list_of("Names of the people")),
             Column("released", "integer", _about(Event, "released")),
+            Column("release_kind", "string", _list_of(_about(Event, "release_kind"))),
+            Column("also", "string", _list_of(_about(Event, "also"))),
             Column("sources", "string", _list_of("Source ids (see event_sources)")),
             Column("tags", "string", _list_of(_about(Event, "tags"))),
             Column("milestone", "boolean", "true for key events (the `milestone` tag).", required=True),
@@ -166,6 +170,8 @@ TABLES: tuple[Table, ...] = (
             Column("date_start", "date", START, required=True),
             Column("destination", "string",
                    f"Where they went; '{UNSPECIFIED_DESTINATION}' for the part no source places.", required=True),
+            Column("kind", "string", f"How they were freed ({_about(Event, 'release_kind')}); kinds that applied "
+                   "together are joined with ' + '.", required=True),
             Column("released", "integer", "People freed to this destination.", required=True),
         ),
         primary_key=("event_id", "destination"),
@@ -225,6 +231,8 @@ def _event_rows(events: pd.DataFrame, names: dict[str, str]) -> list[dict[str, A
             "people": _joined(row["people"]),
             "people_names": _joined(names.get(p, p) for p in row["people"]),
             "released": None if pd.isna(row["released"]) else int(row["released"]),
+            "release_kind": _joined(row["release_kind"]),
+            "also": _joined(row["also"]),
             "sources": _joined(row["sources"]),
             "tags": _joined(row["tags"]),
             "milestone": bool(row["milestone"]),
@@ -247,6 +255,7 @@ def _person_row(person: Person) -> dict[str, Any]:
         "released": released,
         "released_end": released_end,
         "sentence": person.sentence,
+        "charges": person.charges,
         "note": person.note,
         "sources": _joined(person.sources),
     }
@@ -292,7 +301,7 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
         ]),
         "sources": _frame("sources", [
             {"id": k, "publisher": s.publisher, "title": s.title, "url": s.url, "published": str(s.published),
-             "published_start": s.published.start, "archive_url": s.archive_url, "note": s.note}
+             "published_start": s.published.start, "archive_url": s.archive_url, "via": s.via, "note": s.note}
             for k, s in sources.items()
         ]),
         "people": _frame("people", [_person_row(p) for p in people]),
@@ -304,7 +313,7 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
         "event_sources": _frame("event_sources", event_sources),
         "releases": _frame("releases", [
             {"event_id": r["id"], "date": written[r["id"]], "date_start": _day(r["start"]),
-             "destination": r["destination"], "released": int(r["released"])}
+             "destination": r["destination"], "kind": r["kind"], "released": int(r["released"])}
             for r in releases.to_dict("records")
         ]),
         "prisoner_counts": _frame("prisoner_counts", [_count_row(c) for c in counts.to_dict("records")]),

@@ -62,12 +62,12 @@ def prisoners_detail(events: pd.DataFrame) -> PrisonersDetail:
 
 
 def monthly_releases(releases: pd.DataFrame) -> pd.DataFrame:
-    """Release rows summed per (month, destination): the level of detail for many releases."""
+    """Release rows summed per (month, destination, kind): the level of detail for many releases."""
     month = pd.to_datetime(releases["start"]).dt.to_period("M")
-    grouped = releases.assign(month=month).groupby(["month", "destination"], sort=True)
+    grouped = releases.assign(month=month).groupby(["month", "destination", "kind"], sort=True)
     frame = grouped.agg(released=("released", "sum"), releases=("id", "nunique")).reset_index()
     frame["start"] = frame["month"].dt.to_timestamp()
     frame["id"] = "month-" + frame["month"].astype(str)
     frame["date_label"] = frame["start"].dt.strftime("%B %Y")
     frame["title"] = frame["releases"].astype(str) + " releases"
-    return frame[["id", "start", "date_label", "title", "destination", "released"]]
+    return frame[["id", "start", "date_label", "title", "destination", "kind", "released"]]

@@ -48,7 +48,9 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Events in the date range, categories, people and statuses asked for, matching every search word."""
     keep = _overlaps(events["start"], events["end"], filters)
     if filters.categories:
-        keep &= events["category"].isin(filters.categories)
+        # An event's own lane, or another category it is `also` in (a release negotiated in talks is in both).
+        wanted = set(filters.categories)
+        keep &= events["category"].isin(wanted) | events["also"].map(lambda also: not wanted.isdisjoint(also))
     if filters.statuses:
         keep &= events["status"].isin(filters.statuses)
     if filters.people:

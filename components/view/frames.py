@@ -16,6 +16,7 @@ from .search import search_key
 from .style import PALETTE
 
 UNSPECIFIED_DESTINATION = "Destination not reported"
+UNSPECIFIED_KIND = "not recorded"  # a release whose kind (pardon, deportation, ...) the data does not give
 
 
 def categories_frame(data: Dataset) -> pd.DataFrame:
@@ -60,6 +61,8 @@ EVENT_COLUMNS = [
     "people_names",
     "sources",
     "other_sources",
+    "release_kind",
+    "also",
     "tags",
     "milestone",
     "note",
@@ -100,6 +103,8 @@ def events_frame(data: Dataset) -> pd.DataFrame:
                 "people_names": ", ".join(p.name for p in people),
                 "sources": tuple(event.sources),
                 "other_sources": tuple(event.other_sources),
+                "release_kind": tuple(event.release_kind),
+                "also": tuple(event.also),
                 "tags": tuple(event.tags),
                 "milestone": "milestone" in event.tags,
                 "note": event.note,
@@ -192,20 +197,22 @@ def counts_frame(data: Dataset) -> pd.DataFrame:
 
 
 def releases_frame(data: Dataset) -> pd.DataFrame:
-    """One row per (release event, destination); what no destination accounts for is 'not reported'."""
+    """One row per (release event, destination), with the release's kind; what no destination accounts for is 'not
+    reported'."""
     rows = []
     for event in data.events:
         if event.released is None:
             continue
         label = event.date.label
+        kind = " + ".join(event.release_kind) or UNSPECIFIED_KIND
         for destination, number in event.released_to.items():
-            rows.append((event.id, _timestamp(event.date.start), label, event.title, destination, number))
+            rows.append((event.id, _timestamp(event.date.start), label, event.title, destination, kind, number))
         remainder = event.released - sum(event.released_to.values())
         if remainder > 0 or event.released == 0:
             rows.append(
-                (event.id, _timestamp(event.date.start), label, event.title, UNSPECIFIED_DESTINATION, remainder)
+                (event.id, _timestamp(event.date.start), label, event.title, UNSPECIFIED_DESTINATION, kind, remainder)
             )
-    frame = pd.DataFrame(rows, columns=["id", "start", "date_label", "title", "destination", "released"])
+    frame = pd.DataFrame(rows, columns=["id", "start", "date_label", "title", "destination", "kind", "released"])
     frame["start"] = pd.to_datetime(frame["start"])
     frame["released"] = frame["released"].astype("int64")
     return frame.sort_values(["start", "id"], kind="stable").reset_index(drop=True)

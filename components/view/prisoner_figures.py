@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .detail import RELEASE_DETAIL_LIMIT, key_events, monthly_releases, release_events
-from .frames import UNSPECIFIED_DESTINATION
+from .frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND
 from .labels import FONT_SIZE, Candidate, Placement, place_labels
 from .style import (
     GREY,
@@ -211,20 +211,20 @@ def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def _destination_colors(destinations: list[str]) -> dict[str, str]:
-    named = [d for d in destinations if d != UNSPECIFIED_DESTINATION]
-    colors = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(named)}
-    colors[UNSPECIFIED_DESTINATION] = GREY
-    return colors
+UNSPECIFIED = {UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND}
+STACKS = {"destination": "destination", "kind": "how they were freed"}
 
 
-def _destination_order(releases: pd.DataFrame) -> list[str]:
-    """Named destinations by number freed, the unreported remainder last."""
-    by_size = releases.groupby("destination", sort=False)["released"].sum().sort_values(ascending=False, kind="stable")
-    destinations = [str(d) for d in by_size.index if d != UNSPECIFIED_DESTINATION]
-    if (releases["destination"] == UNSPECIFIED_DESTINATION).any():
-        destinations.append(UNSPECIFIED_DESTINATION)
-    return destinations
+def _stack_colors(groups: list[str]) -> dict[str, str]:
+    named = [g for g in groups if g not in UNSPECIFIED]
+    colors = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(named)}
+    return colors | {g: GREY for g in groups if g in UNSPECIFIED}
+
+
+def _stack_order(releases: pd.DataFrame, column: str) -> list[str]:
+    """Named groups by number freed, the unreported remainder last."""
+    by_size = releases.groupby(column, sort=False)["released"].sum().sort_values(ascending=False, kind="stable")
+    return [str(g) for g in by_size.index if g not in UNSPECIFIED] + [str(g) for g in by_size.index if g in UNSPECIFIED]
 
 
 def _running_total_trace(releases: pd.DataFrame, events: pd.DataFrame) -> go.Scatter:
@@ -249,25 +249,26 @@ def _running_total_trace(releases: pd.DataFrame, events: pd.DataFrame) -> go.Sca
     )
 
 
-def releases_figure(releases: pd.DataFrame) -> go.Figure:
-    """People freed per release on a date axis, stacked by destination, with the running total on a second axis."""
+def releases_figure(releases: pd.DataFrame, *, stack: str = "destination") -> go.Figure:
+    """People freed per release on a date axis, stacked by destination or by kind (pardon, deportation, ...), with
+    the running total on a second axis."""
     if releases["id"].nunique() > RELEASE_DETAIL_LIMIT:
         releases = monthly_releases(releases)
     events = releases.drop_duplicates("id").sort_values(["start", "id"], kind="stable")
-    destinations = _destination_order(releases)
-    colors = _destination_colors(destinations)
+    groups = _stack_order(releases, stack)
+    colors = _stack_colors(groups)
     figure = go.Figure()
-    for destination in destinations:
-        rows = releases[releases["destination"] == destination]
+    for group in groups:
+        rows = releases[releases[stack] == group]
         figure.add_trace(
             go.Bar(
                 x=milliseconds(rows["start"]),
                 y=[int(number) for number in rows["released"]],
                 width=20 * MILLISECONDS_PER_DAY,  # readable at six years' width; the hover gives the day
-                name=escape_html(destination),
-                marker={"color": colors[destination]},
+                name=escape_html(group),
+                marker={"color": colors[group]},
                 customdata=[str(event_id) for event_id in rows["id"]],
-                hovertext=_release_hovers(rows, escape_html(destination)),
+                hovertext=_release_hovers(rows, escape_html(group)),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
@@ -284,7 +285,7 @@ def releases_figure(releases: pd.DataFrame) -> go.Figure:
         yaxis2=right_axis(per_release.sum() if len(per_release) else 0, "#000000"),
         legend={
             **LEGEND_BELOW,
-            "title": {"text": "People freed per release by destination (left axis):", "side": "top"},
+            "title": {"text": f"People freed per release by {STACKS[stack]} (left axis):", "side": "top"},
         },
         hovermode="closest",
     )

@@ -51,7 +51,13 @@ def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
 
 def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
     """People freed per release and destination as a table."""
-    columns = {"date_label": "Date", "title": "Release", "destination": "Destination", "released": "People freed"}
+    columns = {
+        "date_label": "Date",
+        "title": "Release",
+        "destination": "Destination",
+        "kind": "How freed",
+        "released": "People freed",
+    }
     return releases[list(columns)].rename(columns=columns)
 
 
