@@ -65,8 +65,9 @@ def _unreadable(command: str, file: str, error: OSError | SettingError) -> None:
     print(f"{command}: cannot read {file}: {reason}", file=sys.stderr)
 
 
-def check(files: Sequence[str], style: str) -> int:
-    """Validate each file; 0 when all are valid, 1 when any has problems, 2 when one can't be read."""
+def check(files: Sequence[str], style: str, *, strict: bool = False) -> int:
+    """Validate each file; 0 when all are valid, 1 when any has problems (or, with strict, warnings), 2 when one
+    can't be read."""
     status = 0
     for file in files:
         try:
@@ -81,6 +82,11 @@ def check(files: Sequence[str], style: str) -> int:
             continue
         for warning in loaded.warnings:
             _emit(warning, style)
+        if strict and loaded.warnings:
+            count = len(loaded.warnings)
+            print(f"{file}: {count} warning{'s' * (count != 1)}, which --strict counts as problems", file=sys.stderr)
+            status = max(status, 1)
+            continue
         print(summary(loaded) + (f" ({file})" if len(files) > 1 else ""))
     return status
 
@@ -117,6 +123,9 @@ def _parser() -> argparse.ArgumentParser:
     check_parser.add_argument(
         "--format", choices=("text", "github"), default="text", help="github: workflow annotations"
     )
+    check_parser.add_argument(
+        "--strict", action="store_true", help="warnings (consistency, sources) count as problems: exit 1"
+    )
     schema_parser = commands.add_parser("schema", help="print the JSON Schema, or write it with --write")
     schema_parser.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
     export_parser = commands.add_parser(
@@ -145,13 +154,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         return export(args.out_dir, args.data_file)
     if not args.files:
-        return check([str(BUNDLED)], args.format)
+        return check([str(BUNDLED)], args.format, strict=args.strict)
     files, unmatched = expand_names(args.files)
     for name in unmatched:
         print(f"check: no file matches '{name}'; check the name or the pattern", file=sys.stderr)
     if not files:
         return 2
-    return max(check(files, args.format), 2 if unmatched else 0)
+    return max(check(files, args.format, strict=args.strict), 2 if unmatched else 0)
 
 
 def check_entry() -> None:

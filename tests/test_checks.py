@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from components.data.checks import Finding, cross_check
+from components.data.checks import Finding, consistency_findings, cross_check
 from components.data.loader import load_text
 from components.data.model import Dataset
 from components.data.problems import Problem
@@ -108,10 +108,62 @@ def test_an_unused_source_is_found_at_its_key_not_its_value() -> None:
     )
     (finding,) = cross_check(dataset(text))
     assert finding == Finding(("sources", "s0"), "source 's0' is not cited by any entry", "warning", at_key=True)
-    (warning,) = load_text(text, "events.yaml").warnings
+    (warning,) = [w for w in load_text(text, "events.yaml").warnings if "is not cited" in w.message]
     assert (warning.line, warning.column) == (13, 3)
 
 
 def test_a_problem_prints_on_one_line_whatever_its_message_holds() -> None:
     problem = Problem("f.yaml", 3, 1, "events[0].title", "unknown field 'a\nb'\r\u2028")
     assert str(problem) == "f.yaml:3:1: events[0].title: unknown field 'a\\nb'\\r\\u2028"
+
+
+RELEASE_EVENT = """\
+  - id: e2
+    date: 2022-03-01
+    title: Release
+    category: war
+    summary: S.
+    sources: [s1]
+    people: [p1]
+    released: 20
+"""
+
+
+def warnings_of(text: str) -> list[str]:
+    return [f"{'.'.join(map(str, f.path))}: {f.message}" for f in consistency_findings(dataset(text))]
+
+
+def test_a_count_that_rises_right_after_a_large_release_needs_a_note() -> None:
+    text = VALID.replace("events:\n", "events:\n" + RELEASE_EVENT).replace(
+        "prisoner_counts:\n", "prisoner_counts:\n  - date: 2022-03-20\n    count: 12\n    source: s1\n"
+    )
+    assert warnings_of(text)[0] == (
+        "prisoner_counts.0.count: 12 on 2022-03-20 is higher than 10 before the release of 20 on 2022-03-01 (e2); "
+        "say why in a note"
+    )
+    noted = text.replace("    count: 12\n    source: s1\n", "    count: 12\n    source: s1\n    note: New arrests.\n")
+    assert not [w for w in warnings_of(noted) if w.startswith("prisoner_counts")]
+
+
+def test_people_freed_and_released_must_agree() -> None:
+    freed_person = VALID.replace(
+        "    role: Blogger\n", "    role: Blogger\n    detained: 2021\n    released: 2022-03-01\n"
+    )
+    unnumbered = freed_person.replace("events:\n", "events:\n" + RELEASE_EVENT.replace("    released: 20\n", ""))
+    assert "events.0.released: names 1 person(s) released then (p1) but gives no `released` number" in warnings_of(
+        unnumbered
+    )
+    assert "people.0.released: no event with people freed on 2022-03-01; add the release or check the date" in (
+        warnings_of(unnumbered)
+    )
+    numbered = freed_person.replace("events:\n", "events:\n" + RELEASE_EVENT)
+    assert warnings_of(numbered) == []
+    too_few = numbered.replace("    released: 20\n", "    released: 0\n")
+    assert "events.0.released: released: 0 but it names 1 people released that day" in warnings_of(too_few)
+
+
+def test_an_also_category_must_exist() -> None:
+    text = VALID.replace("    people: [p1]\n", "    people: [p1]\n    also: [releasez]\n", 1)
+    assert findings(text) == [
+        (("events", 0, "also", 0), "unknown category 'releasez' (add it under 'categories')", "error")
+    ]

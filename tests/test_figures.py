@@ -327,7 +327,7 @@ def test_detention_hover_tells_dates_sentence_and_escapes_roles() -> None:
 
 def test_detention_bundled_people_are_in_arrest_order(bundled: Dataset) -> None:
     people = people_frame(bundled)
-    expected = list(people[people["detained"].notna()].sort_values("detained", kind="stable")["name"])
+    expected = list(people[people["detained"].notna()].sort_values(["detained", "name"], kind="stable")["name"])
     assert list(detention_figure(people).layout.yaxis.categoryarray) == expected
 
 

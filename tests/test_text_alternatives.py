@@ -45,9 +45,9 @@ def test_timeline_sentence_counts_the_events_in_view_and_the_busiest_lane() -> N
     assert everything.startswith(f"{len(FRAMES.events)} events from 29 May 2020 to 19 March 2026")
     busiest = FRAMES.events["category_label"].value_counts()
     assert f"most of them in “{busiest.index[0]}” ({busiest.iloc[0]})" in everything
-    releases = shown(categories=("releases",)).events
-    sentence = timeline_sentence(releases)
-    assert sentence.startswith(f"{len(releases)} events from {releases.iloc[0]['date_label']}")
+    war = shown(categories=("war",)).events
+    sentence = timeline_sentence(war)
+    assert sentence.startswith(f"{len(war)} events from {war.iloc[0]['date_label']}")
     assert "most of them" not in sentence  # one lane only
     assert timeline_sentence(shown(query="zzzz-nothing").events) == "No events match the filters."
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -88,6 +89,8 @@ def _event_findings(data: Dataset, references: _References) -> Iterator[Finding]
         references.check(("events", index, "category"), "category", event.category)
         for position, person_id in enumerate(event.people):
             references.check(("events", index, "people", position), "person", person_id)
+        for position, category in enumerate(event.also):
+            references.check(("events", index, "also", position), "category", category)
         for field in ("sources", "other_sources"):
             for position, source in enumerate(getattr(event, field)):
                 references.check(("events", index, field, position), "source", source)
@@ -124,6 +127,74 @@ def _uncited_findings(data: Dataset) -> Iterator[Finding]:
             yield Finding(
                 ("sources", source_id), f"source '{source_id}' is not cited by any entry", "warning", at_key=True
             )
+
+
+LARGE_RELEASE = 20  # freed at once: a count taken soon after should reflect it
+COUNT_WINDOW_DAYS = 45  # how soon after a release the next count should show it
+
+
+def _count_after_release_findings(data: Dataset) -> Iterator[Finding]:
+    """A count that rises right after a large release, with no note to explain it."""
+    counts = sorted(enumerate(data.prisoner_counts), key=lambda pair: pair[1].date.start)
+    for event in data.events:
+        if (event.released or 0) < LARGE_RELEASE:
+            continue
+        day = event.date.start
+        before = [c for _, c in counts if c.date.start <= day]
+        after = [(i, c) for i, c in counts if day < c.date.start <= day + dt.timedelta(days=COUNT_WINDOW_DAYS)]
+        if before and after and after[0][1].count > before[-1].count and not after[0][1].note:
+            index, count = after[0]
+            yield Finding(
+                ("prisoner_counts", index, "count"),
+                f"{count.count:,} on {count.date} is higher than {before[-1].count:,} before the release of "
+                f"{event.released:,} on {event.date} ({event.id}); say why in a note",
+                "warning",
+            )
+
+
+def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
+    """`released` against the people an event names as freed, and people whose release no event records."""
+    released_on = {p.id: p.released for p in data.people if p.released is not None}
+    release_spans = [(e.date.start, (e.end or e.date).end) for e in data.events if e.released is not None]
+    for index, event in enumerate(data.events):
+        last = (event.end or event.date).end
+        freed = [
+            p
+            for p in event.people
+            if (day := released_on.get(p)) is not None
+            and day.precision == "day"
+            and event.date.start <= day.start <= last
+        ]
+        if freed and event.released is None:
+            yield Finding(
+                ("events", index, "released"),
+                f"names {len(freed)} person(s) released then ({', '.join(freed)}) but gives no `released` number",
+                "warning",
+                at_key=False,
+            )
+        elif event.released is not None and len(freed) > event.released:
+            yield Finding(
+                ("events", index, "released"),
+                f"released: {event.released} but it names {len(freed)} people released that day",
+                "warning",
+            )
+    for index, person in enumerate(data.people):
+        released = person.released
+        if (
+            released is not None
+            and released.precision == "day"
+            and not any(start <= released.start <= end for start, end in release_spans)
+        ):
+            yield Finding(
+                ("people", index, "released"),
+                f"no event with people freed on {person.released}; add the release or check the date",
+                "warning",
+            )
+
+
+def consistency_findings(data: Dataset) -> list[Finding]:
+    """Warnings where the file's numbers and people do not agree with each other."""
+    return [*_count_after_release_findings(data), *_freed_people_findings(data)]
 
 
 def cross_check(data: Dataset) -> list[Finding]:
