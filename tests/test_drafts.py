@@ -168,3 +168,17 @@ def test_a_short_label_longer_than_forty_characters_is_refused_beside_its_field(
     assert message == "is 41 characters; a chart label takes at most 40 (shorten it, or leave it out to use the title)"
     fine, _ = draft_from_values(form(short="Coale visit: 250 freed"), data(), set())
     assert fine.event["short"] == "Coale visit: 250 freed" and check_draft(data(), fine).ok
+
+
+def test_how_people_were_freed_and_other_categories_come_from_the_form() -> None:
+    draft, _ = draft_from_values(
+        form(released="3", release_kind=["pardon", "deportation"], also=["war"]), data(), set()
+    )
+    assert draft.event["release_kind"] == ["pardon", "deportation"] and draft.event["also"] == ["war"]
+    assert check_draft(data(), draft).ok
+    wrong, _ = draft_from_values(form(released="3", release_kind=["amnesty"]), data(), set())
+    (message,) = check_draft(data(), wrong).problems["event.release_kind"]
+    assert (
+        message
+        == "'amnesty' is not a kind of release; use one of: pardon, deportation, sentence-served, exchange, other"
+    )

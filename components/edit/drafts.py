@@ -178,6 +178,8 @@ def blank_values(today: dt.date) -> FormValues:
         "status": "confirmed",
         "released": "",
         "released_to": "",
+        "release_kind": [],
+        "also": [],
         "tags": "",
         "note": "",
     }
@@ -198,6 +200,8 @@ def prefilled_values(prefill: Mapping[str, Any], today: dt.date) -> FormValues:
     values["released"] = "" if prefill.get("released") is None else str(prefill["released"])
     values["released_to"] = "\n".join(f"{k}: {v}" for k, v in (prefill.get("released_to") or {}).items())
     values["tags"] = ", ".join(prefill.get("tags", []))
+    values["release_kind"] = list(prefill.get("release_kind", []))
+    values["also"] = list(prefill.get("also", []))
     return values
 
 
@@ -253,7 +257,9 @@ def draft_from_values(
         "people": [*values.get("people", []), *([person["id"]] if person else [])],
         "released": str(values.get("released", "")).strip() or None,
         "released_to": released_to,
+        "release_kind": list(values.get("release_kind", [])),
         "status": values.get("status"),
+        "also": list(values.get("also", [])),
         "tags": [slugify(t) for t in parse_list(str(values.get("tags", "")))],
         "note": str(values.get("note", "")).strip() or None,
     }

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ..data.model import SHORT_LENGTH, STATUSES
+from ..data.model import RELEASE_KINDS, SHORT_LENGTH, STATUSES
 from ..edit.attempts import PASSWORD_ATTEMPTS, too_many_message
 from ..edit.drafts import (
     PRECISIONS,
@@ -145,6 +145,11 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     labels = dict(zip(page.categories["id"], page.categories["label"], strict=True))
     st.selectbox("Category", list(labels), key=k("category"), format_func=lambda v: labels[v], index=None)
     _show(problems, "event.category", attempted)
+    st.multiselect(
+        "Also in categories (optional)", list(labels), key=k("also"), format_func=lambda v: labels[v],
+        help="Other categories whose filter should find this event; it is drawn in its own category's lane.",
+    )  # fmt: skip
+    _show(problems, "event.also", attempted)
     st.text_area("Summary", key=k("summary"), help="One to three factual sentences.")
     _show(problems, "event.summary", attempted)
     names = dict(zip(page.people["id"], page.people["name"], strict=True))
@@ -161,6 +166,11 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     destinations.text_area("Where they went (one 'Destination: number' per line)", key=k("released_to"), height=80)
     _show(problems, "event.released", attempted)
     _show(problems, "event.released_to", attempted)
+    st.multiselect(
+        "How they were freed", list(RELEASE_KINDS), key=k("release_kind"),
+        help="pardon · deportation (freed and taken abroad) · sentence-served · exchange · other; several may apply",
+    )  # fmt: skip
+    _show(problems, "event.release_kind", attempted)
     st.text_input("Tags (comma-separated; 'milestone' for key events)", key=k("tags"))
     st.text_area("Note (where sources disagree)", key=k("note"), height=80)
 
