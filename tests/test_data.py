@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from components.cli import main
 from components.data.loader import Loaded, load_file
 from components.data.model import Event
+from components.view.filters import Filters, filter_events
+from components.view.frames import build_frames
 
 from .samples import BUNDLED
 
@@ -75,3 +78,21 @@ def test_prisoner_counts_span_2020_to_2026_with_the_2023_peak(loaded: Loaded) ->
     assert peak.date.year == 2023 and 1400 < peak.count < 1600
     latest = counts[-1]
     assert latest.count >= 1100
+
+
+def test_the_detentions_view_has_the_people_behind_the_counts(loaded: Loaded) -> None:
+    detained = [p for p in loaded.data.people if p.detained]
+    assert len(detained) >= 30  # the floor the dataset promises; more is fine
+    assert all(p.sources for p in detained)
+
+
+def test_every_release_is_found_by_the_releases_filter_and_says_how_people_were_freed(loaded: Loaded) -> None:
+    frames = build_frames(loaded)
+    found = set(filter_events(frames.events, Filters(categories=("releases",)))["id"])
+    released = [e for e in loaded.data.events if e.released is not None]
+    assert {e.id for e in released} <= found
+    assert [e.id for e in released if not e.release_kind] == []
+
+
+def test_the_bundled_file_passes_check_strict() -> None:
+    assert main(["check", "--strict"]) == 0

@@ -468,3 +468,13 @@ def test_preview_rings_the_new_event_among_the_events_of_the_year_around_it(bund
     assert drawn == near | {"new-event"}
     ring = next(t for t in figure.data if t.name == "Selected")
     assert ring.marker.symbol == "circle-open"
+
+
+def test_releases_stack_by_how_people_were_freed(bundled: Dataset) -> None:
+    releases = releases_frame(bundled)
+    figure = releases_figure(releases, stack="kind")
+    bars = [t for t in figure.data if t.type == "bar"]
+    assert {t.name for t in bars} == set(releases["kind"])
+    assert "pardon + deportation" in {t.name for t in bars}
+    assert sum(int(sum(t.y)) for t in bars) == int(releases["released"].sum())
+    assert "how they were freed" in figure.layout.legend.title.text
