@@ -108,7 +108,10 @@ def _event(rng: random.Random, index: int, people: list[str], n_sources: int) ->
         "title": _sentence(rng, rng.randint(5, 9)).rstrip("."),
         "category": CATEGORIES[index % len(CATEGORIES)][0],
         "summary": _sentence(rng, rng.randint(20, 40)),
-        "sources": [f"source-{rng.randrange(n_sources)}" for _ in range(rng.randint(1, 3))],
+        # Every source cited by at least one event (an uncited source is a warning, as in a real file).
+        "sources": sorted(
+            {f"source-{index % n_sources}", *(f"source-{rng.randrange(n_sources)}" for _ in range(rng.randint(0, 2)))}
+        ),
     }
     if rng.random() < 0.1 and len(date) == 10:
         end_year = min(year + rng.randint(0, 1), END_YEAR - 1)
@@ -128,6 +131,14 @@ def _event(rng: random.Random, index: int, people: list[str], n_sources: int) ->
     if rng.random() < 0.1:
         event["note"] = _sentence(rng, 15)
     return event
+
+
+OUTLETS = (
+    lambda n: ("Human Rights Center Viasna", f"https://spring96.org/en/news/{n}"),
+    lambda n: ("Reuters", f"https://www.reuters.com/world/europe/story-{n}/"),
+    lambda n: ("Associated Press", f"https://apnews.com/article/story-{n}"),
+    lambda n: ("RFE/RL", f"https://www.rferl.org/a/{n}.html"),
+)
 
 
 def generate(events: int, seed: int = 2020) -> str:
@@ -159,14 +170,15 @@ def generate(events: int, seed: int = 2020) -> str:
                 "date": f"{year}-{month:02d}",
                 "count": rng.randint(20, 1500),
                 "source": f"source-{rng.randrange(n_sources)}",
+                "note": "Synthetic count.",  # the consistency check asks a rising count after a release for a note
             }
             lines.append(entry_yaml(count, 2).rstrip("\n"))
     lines.append("sources:")
     for index in range(n_sources):
         source = {
             "title": _sentence(rng, 8),
-            "publisher": rng.choice(["Viasna", "Reuters", "AP", "RFE/RL"]),
-            "url": f"https://example.org/news/{index}",
+            # Each on its publisher's own site, as `check` expects of a real file.
+            **dict(zip(("publisher", "url"), rng.choice(OUTLETS)(index), strict=True)),
             "published": f"{rng.randint(2000, 2025)}-{rng.randint(1, 12):02d}",
         }
         lines.append(source_yaml(f"source-{index}", source, 2).rstrip("\n"))

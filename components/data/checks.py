@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 from collections import Counter
@@ -136,26 +137,42 @@ COUNT_WINDOW_DAYS = 45  # how soon after a release the next count should show it
 def _count_after_release_findings(data: Dataset) -> Iterator[Finding]:
     """A count that rises right after a large release, with no note to explain it."""
     counts = sorted(enumerate(data.prisoner_counts), key=lambda pair: pair[1].date.start)
+    days = [count.date.start for _, count in counts]
     for event in data.events:
         if (event.released or 0) < LARGE_RELEASE:
             continue
         day = event.date.start
-        before = [c for _, c in counts if c.date.start <= day]
-        after = [(i, c) for i, c in counts if day < c.date.start <= day + dt.timedelta(days=COUNT_WINDOW_DAYS)]
-        if before and after and after[0][1].count > before[-1].count and not after[0][1].note:
-            index, count = after[0]
+        at = bisect.bisect_right(days, day)  # counts up to `at` are on or before the release
+        if at == 0 or at == len(counts) or days[at] > day + dt.timedelta(days=COUNT_WINDOW_DAYS):
+            continue
+        before, (index, after) = counts[at - 1][1], counts[at]
+        if after.count > before.count and not after.note:
             yield Finding(
                 ("prisoner_counts", index, "count"),
-                f"{count.count:,} on {count.date} is higher than {before[-1].count:,} before the release of "
+                f"{after.count:,} on {after.date} is higher than {before.count:,} before the release of "
                 f"{event.released:,} on {event.date} ({event.id}); say why in a note",
                 "warning",
             )
 
 
+def _release_days(data: Dataset) -> tuple[set[dt.date], list[tuple[dt.date, dt.date]]]:
+    """The days release events cover: short spans as a set of days, long ones (over two months) as spans."""
+    days: set[dt.date] = set()
+    long_spans = []
+    for event in data.events:
+        if event.released is None:
+            continue
+        start, end = event.date.start, (event.end or event.date).end
+        if (end - start).days > 62:
+            long_spans.append((start, end))
+        else:
+            days.update(start + dt.timedelta(days=n) for n in range((end - start).days + 1))
+    return days, long_spans
+
+
 def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
     """`released` against the people an event names as freed, and people whose release no event records."""
     released_on = {p.id: p.released for p in data.people if p.released is not None}
-    release_spans = [(e.date.start, (e.end or e.date).end) for e in data.events if e.released is not None]
     for index, event in enumerate(data.events):
         last = (event.end or event.date).end
         freed = [
@@ -170,7 +187,6 @@ def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
                 ("events", index, "released"),
                 f"names {len(freed)} person(s) released then ({', '.join(freed)}) but gives no `released` number",
                 "warning",
-                at_key=False,
             )
         elif event.released is not None and len(freed) > event.released:
             yield Finding(
@@ -178,16 +194,15 @@ def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
                 f"released: {event.released} but it names {len(freed)} people released that day",
                 "warning",
             )
+    days, long_spans = _release_days(data)
     for index, person in enumerate(data.people):
         released = person.released
-        if (
-            released is not None
-            and released.precision == "day"
-            and not any(start <= released.start <= end for start, end in release_spans)
-        ):
+        if released is None or released.precision != "day" or released.start in days:
+            continue
+        if not any(start <= released.start <= end for start, end in long_spans):
             yield Finding(
                 ("people", index, "released"),
-                f"no event with people freed on {person.released}; add the release or check the date",
+                f"no event with people freed on {released}; add the release or check the date",
                 "warning",
             )
 

@@ -57,15 +57,29 @@ def _belongs(host: str, domains: tuple[str, ...]) -> bool:
     return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
-def _brands(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    """A known outlet's name inside its domain ('zerkalo' of zerkalo.io) → the outlet, for spotting imitations."""
+@cache
+def _owners(path: Path = PUBLISHERS_FILE) -> dict[str, str]:
+    """Every listed domain → its outlet, for looking a host up by its suffixes."""
+    return {domain: name for name, domains in publisher_hosts(path).items() for domain in domains}
+
+
+def _listed(host: str) -> bool:
+    """Whether the host, or a domain it is under, is one of the table's."""
+    labels = host.split(".")
+    owners = _owners()
+    return any(".".join(labels[i:]) in owners for i in range(len(labels) - 1))
+
+
+@cache
+def _brands(path: Path = PUBLISHERS_FILE) -> tuple[tuple[str, str], ...]:
+    """A known outlet's name inside its domain ('zerkalo' of zerkalo.io) and the outlet, for spotting imitations."""
     brands = {}
-    for name, domains in table.items():
+    for name, domains in publisher_hosts(path).items():
         for domain in domains:
             label = domain.split(".")[-2] if domain.count(".") >= 1 else domain
             if len(label) >= 5:
                 brands[label] = name
-    return brands
+    return tuple(brands.items())
 
 
 def _host_findings(source_id: str, host: str, table: Mapping[str, tuple[str, ...]]) -> Iterator[str]:
@@ -74,10 +88,10 @@ def _host_findings(source_id: str, host: str, table: Mapping[str, tuple[str, ...
         yield f"'{host}' is a redirector; link the article itself"
     if BACKSTAGE_LABELS & set(labels[:-2]) or host.endswith(BACKSTAGE_DOMAINS):
         yield f"'{host}' is a staging, CMS or asset host, not the published page; link the outlet's own page"
-    if not any(_belongs(host, domains) for domains in table.values()):
+    if not _listed(host):
         squeezed = host.translate(_DIGIT_LETTERS)
         cheap = labels[-1] in CHEAP_TLDS
-        for brand, name in _brands(table).items():
+        for brand, name in _brands():
             # Digits for letters ('br0wse', '36'), or a known name on a throwaway domain ('zerkalo-….xyz').
             if (brand in squeezed and brand not in host) or (cheap and brand in host):
                 yield f"'{host}' looks like an imitation of {name} ({', '.join(table[name])}); link the real site"

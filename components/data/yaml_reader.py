@@ -152,6 +152,9 @@ class _Frame:
         self.first_lines: dict[str, int] = {}
 
 
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
+
+
 class _Builder:
     """Turns parser events into a tree with an explicit stack (no recursion, bounded depth)."""
 
@@ -173,7 +176,8 @@ class _Builder:
         self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message))
 
     def feed(self, event: yaml.Event) -> None:
-        if self.structural(event):
+        # The common case first, without a call: a node of the one document, outside a dropped value.
+        if (self.skip_depth or self.documents > 1 or not isinstance(event, _NODE_EVENTS)) and self.structural(event):
             return
         parent = self.stack[-1] if self.stack else None
         if parent is not None and isinstance(parent.container, dict) and parent.key is None:
