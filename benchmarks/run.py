@@ -245,6 +245,37 @@ def verdicts(results: dict[int, dict[str, Any]]) -> list[str]:
     return lines
 
 
+def site_benchmark(sizes: list[int]) -> list[str]:
+    """Build time against load time, output size and the largest event page, per size."""
+    import shutil
+    import tempfile
+
+    from components.site.build import build_site
+    from components.view.parse_cache import load_frames
+
+    lines = []
+    for events in sizes:
+        path = data_file(events)
+        start = time.perf_counter()
+        frames = load_frames(path, use_cache=False)
+        load_s = time.perf_counter() - start
+        out = Path(tempfile.mkdtemp()) / "site"
+        start = time.perf_counter()
+        files = build_site(out, frames, path)
+        build_s = time.perf_counter() - start
+        size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+        page = max(p.stat().st_size for p in (out / "events").rglob("index.html"))
+        shutil.rmtree(out.parent)
+        ratio = build_s / load_s
+        verdict = "" if events != 10_000 else f" (≤ 3 at 10,000) {'met' if ratio <= 3 else 'MISSED'}"
+        lines.append(
+            f"{events:,}: load {load_s:.2f} s, build {build_s:.2f} s, ratio {ratio:.1f}{verdict}; {files:,} files, "
+            f"{size / 2**20:.1f} MiB; largest event page {page / 1000:.1f} KB (≤ 20) "
+            + ("met" if page <= 20_000 else "MISSED")
+        )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="only 1,000 and 10,000 events")
@@ -254,11 +285,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--serving", action="store_true", help="the serving targets instead (idle tabs, reruns/s, memory; ~6 min)"
     )
+    parser.add_argument("--site", action="store_true", help="the static edition's build time and size instead")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--events", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(run_child(args.child, args.events, args.repeats)))
+        return 0
+    if args.site:
+        lines = site_benchmark(args.sizes or ([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]))
+        print("\n".join(lines))
         return 0
     if args.serving:
         from benchmarks.serving import measure

@@ -115,6 +115,30 @@ def export(out_dir: str, data_file: str | None) -> int:
     return 0
 
 
+def site(out_dir: str, data_file: str | None) -> int:
+    """Build the static edition of a valid file into out_dir; leave out_dir as it was for a broken one."""
+    # Imported here: `timeline-check` (the pre-commit hook) installs without pandas, Plotly and Jinja2.
+    from .site.build import build_site
+    from .view.parse_cache import load_frames
+
+    file = data_file or os.environ.get(FILE_VARIABLE) or str(BUNDLED)
+    try:
+        frames = load_frames(Path(file), use_cache=False)
+    except DataError as error:
+        _report(file, error, "text", "site")
+        return 1
+    except (OSError, SettingError) as error:
+        _unreadable("site", file, error)
+        return 2
+    try:
+        count = build_site(Path(out_dir), frames, Path(file))
+    except OSError as error:
+        print(f"site: cannot write {out_dir}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"Wrote the static edition ({count:,} files) to {out_dir}; open {Path(out_dir) / 'index.html'}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m components", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -135,6 +159,11 @@ def _parser() -> argparse.ArgumentParser:
     export_parser.add_argument(
         "data_file", nargs="?", metavar="DATA_FILE", help=f"default: ${FILE_VARIABLE}, else the bundled events.yaml"
     )
+    site_parser = commands.add_parser("site", help="build the static edition: HTML pages, data files, feeds")
+    site_parser.add_argument("out_dir", metavar="OUT_DIR")
+    site_parser.add_argument(
+        "data_file", nargs="?", metavar="DATA_FILE", help=f"default: ${FILE_VARIABLE}, else the bundled events.yaml"
+    )
     return parser
 
 
@@ -153,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "export":
         return export(args.out_dir, args.data_file)
+    if args.command == "site":
+        return site(args.out_dir, args.data_file)
     if not args.files:
         return check([str(BUNDLED)], args.format, strict=args.strict)
     files, unmatched = expand_names(args.files)

@@ -170,3 +170,11 @@ def test_markdown_and_html_in_data_stay_text(monkeypatch: pytest.MonkeyPatch, wr
     app = page(monkeypatch, str(write_data(hostile, "hostile.yaml")), event="e1")
     body = next(m.value for m in app.markdown if "example" in m.value and "source:" not in m.value)
     assert "\\!\\[x\\]" in body and "\\<b\\>" in body and "\\$x\\$" in body
+
+
+def test_event_details_link_to_the_static_page_when_the_site_has_an_address(
+    monkeypatch: pytest.MonkeyPatch, write_data
+) -> None:
+    text = VALID.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://timeline.example.org/")
+    app = page(monkeypatch, str(write_data(text)), event="e1")
+    assert any("(https://timeline.example.org/events/e1/)" in m.value for m in app.markdown)

@@ -321,6 +321,10 @@ class Dataset(_Strict):
     events: list[Event] = Field(default_factory=list, description="The timeline.")
     prisoner_counts: list[PrisonerCount] = Field(default_factory=list, description="Viasna's counts over time.")
     repository_url: OptionalUrl = Field(None, description="Where the file is kept, for 'edit this file' links.")
+    dashboard_url: OptionalUrl = Field(None, description="The live dashboard's address; the static site links to it.")
+    site_url: OptionalUrl = Field(
+        None, description="The static edition's address; the dashboard links to it, and its sitemap needs it."
+    )
     license: OptionalText = Field(None, description="The data's licence as an SPDX identifier, e.g. CC-BY-4.0.")
     license_url: OptionalUrl = Field(None, description="Where the licence's text is.")
 

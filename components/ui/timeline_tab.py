@@ -118,3 +118,7 @@ def render_event_details(page: PageData, event_id: str) -> None:
         note = optional_text(event["note"])
         if note:
             st.markdown(f"**Note:** {escape_markdown(note)}")
+        if data.site_url:  # the event's permanent page in the static edition, for citing
+            st.markdown(
+                markdown_link("Permanent page of this event", f"{data.site_url.rstrip('/')}/events/{event_id}/")
+            )

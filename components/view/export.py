@@ -80,9 +80,11 @@ def counts_csv(frames: Frames, shown: Shown | None = None) -> bytes:
     return table_csv(data_tables(frames, shown)["prisoner_counts"])
 
 
-def events_json(frames: Frames, origin: str, shown: Shown | None = None) -> bytes:
+def events_json(
+    frames: Frames, origin: str, shown: Shown | None = None, *, tables: dict[str, pd.DataFrame] | None = None
+) -> bytes:
     """The events shown, with the citation, the version and the date the data is current to."""
-    events = data_tables(frames, shown)["events"]
+    events = (tables or data_tables(frames, shown))["events"]
     records = [
         {key: (value.isoformat() if isinstance(value, dt.date) else value) for key, value in row.items()}
         for row in events.astype(object).where(events.notna(), None).to_dict("records")
@@ -106,10 +108,15 @@ def events_json(frames: Frames, origin: str, shown: Shown | None = None) -> byte
 
 
 def package_files(
-    frames: Frames, origin: str, shown: Shown | None = None, filters: str | None = None
+    frames: Frames,
+    origin: str,
+    shown: Shown | None = None,
+    filters: str | None = None,
+    *,
+    tables: dict[str, pd.DataFrame] | None = None,
 ) -> dict[str, bytes]:
-    """The data package's files by path: datapackage.json and data/<table>.csv."""
-    tables = data_tables(frames, shown)
+    """The data package's files by path: datapackage.json and data/<table>.csv (`tables` when already built)."""
+    tables = tables or data_tables(frames, shown)
     version = data_version(frames)
     descriptor = datapackage(frames.meta, version or str(frames.meta.as_of), citation(frames.meta, origin, version),
                              filters)  # fmt: skip

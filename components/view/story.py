@@ -7,7 +7,7 @@ or the page's own `?person=` filter.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,14 +52,28 @@ def _freed(row: Mapping[Any, Any]) -> str:
     )
 
 
-def _event(row: Mapping[Any, Any], people: Mapping[str, Person], sources: Mapping[str, Source],
-           selected: str | None) -> str:  # fmt: skip
+@dataclass(frozen=True)
+class StoryLinks:
+    """Where a person's name and an event's title link to: the dashboard's filter, or the static site's pages."""
+
+    person: Callable[[str], str] = lambda person_id: f"?person={person_id}"
+    event: Callable[[str], str] | None = None
+
+
+def _title(row: Mapping[Any, Any], links: StoryLinks) -> str:
+    title = _text(row["title"])
+    return f'<a href="{_text(links.event(row["id"]))}">{title}</a>' if links.event else title
+
+
+def _event(
+    row: Mapping[Any, Any],
+    people: Mapping[str, Person],
+    sources: Mapping[str, Source],
+    selected: str | None,
+    links: StoryLinks,
+) -> str:
     status = "" if row["status"] == "confirmed" else f" · {_text(row['status'])}"
-    named = [
-        f'<a href="?person={_text(p)}">{_text(people[p].name)}</a>'
-        for p in row["people"]
-        if p in people  # type: ignore[attr-defined]
-    ]
+    named = [f'<a href="{_text(links.person(p))}">{_text(people[p].name)}</a>' for p in row["people"] if p in people]
     cited = [
         f"{_link(sources[s].publisher, sources[s].url)} ({_text(sources[s].published.label)})"
         for s in row["sources"]
@@ -68,7 +82,7 @@ def _event(row: Mapping[Any, Any], people: Mapping[str, Person], sources: Mappin
     note = optional_text(row["note"])
     parts = [
         f'<p class="story-when">{_text(row["date_label"])} · {_text(row["category_label"])}{status}</p>',
-        f'<h4 class="story-title">{_text(row["title"])}</h4>',
+        f'<h4 class="story-title">{_title(row, links)}</h4>',
         f'<p class="story-summary">{_text(row["summary"])}</p>',
         _freed(row),
         f'<p class="story-people">People: {", ".join(named)}</p>' if named else "",
@@ -87,6 +101,8 @@ def story_page(
     selected: str | None = None,
     page: int = 1,
     size: int = STORY_PAGE_SIZE,
+    links: StoryLinks = StoryLinks(),
+    rendered: Mapping[str, str] | None = None,
 ) -> StoryPage:
     """One page of the events in date order, grouped by year, the selected event marked."""
     pages = max(1, -(-len(events) // size))
@@ -99,12 +115,20 @@ def story_page(
                 blocks.append("</ol>")
             year = row["start"].year
             blocks.append(f'<h3 class="story-year" id="year-{year}">{year}</h3><ol class="story-events">')
-        blocks.append(_event(row, people, sources, selected))
+        done = rendered.get(row["id"]) if rendered is not None and row["id"] != selected else None
+        blocks.append(done or _event(row, people, sources, selected, links))
     if year is not None:
         blocks.append("</ol>")
     first = (page - 1) * size + 1 if len(chosen) else 0
     body = f'<div class="story">{"".join(blocks)}</div>'
     return StoryPage(body, page, pages, first, first + len(chosen) - 1 if len(chosen) else 0, len(events))
+
+
+def story_items(
+    events: pd.DataFrame, people: Mapping[str, Person], sources: Mapping[str, Source], links: StoryLinks
+) -> dict[str, str]:
+    """Each event's story entry, rendered once for pages that show the same events with the same links."""
+    return {row["id"]: _event(row, people, sources, None, links) for row in events.to_dict("records")}
 
 
 def page_of(events: pd.DataFrame, event_id: str | None, size: int = STORY_PAGE_SIZE) -> int:
