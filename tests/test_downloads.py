@@ -207,6 +207,19 @@ def test_the_json_download_keeps_its_citation(tricky_frames) -> None:
     assert document["events"][0]["title"] == TRICKY["title"] and document["events"][0]["people"] == ["p1"]
 
 
+def test_the_json_download_has_an_event_a_line_whatever_the_titles_quote() -> None:
+    quoting = VALID.replace("title: Test timeline", """title: 'A "events": [] title'""")
+    frames = build_frames(load_text(quoting, "events.yaml"))
+    text = events_json(frames, "x").decode("utf-8")
+    document = json.loads(text)
+    assert document["citation"].startswith('A "events": [] title.')
+    assert [json.loads(line.strip().rstrip(",")) for line in text.splitlines() if line.startswith("    {")] == (
+        document["events"]
+    )
+    nothing = shown_frames(frames, Filters(categories=("no-such-category",)))
+    assert json.loads(events_json(frames, "x", nothing))["events"] == []
+
+
 def test_export_of_a_broken_file_writes_nothing_and_locates_the_problem(tmp_path: Path, capsys) -> None:
     data = tmp_path / "events.yaml"
     data.write_text(VALID.replace("date: 2022-02-28\n    title", "date: 2022-13-28\n    title"), encoding="utf-8")

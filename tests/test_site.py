@@ -216,3 +216,50 @@ def test_with_a_site_address_there_is_a_sitemap_and_canonical_links(tmp_path: Pa
     assert '<link rel="canonical" href="https://timeline.example.org/events/e1/">' in (
         out / "events" / "e1" / "index.html"
     ).read_text(encoding="utf-8")
+
+
+def meta(path: Path, key: str) -> list[str]:
+    """The content of every <meta property|name=key> on a page."""
+    found: list[str] = []
+
+    class Meta(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            if tag == "meta" and key in (values.get("property"), values.get("name")):
+                found.append(str(values.get("content")))
+
+    Meta().feed(path.read_text(encoding="utf-8"))
+    return found
+
+
+def test_the_link_preview_card_is_a_1200_by_630_png_named_only_where_the_site_address_is_known(
+    site: Path, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    with Image.open(site / "assets" / "preview.png") as card:
+        assert (card.format, card.size) == ("PNG", (1200, 630))
+        assert len(card.getcolors(1_000_000) or []) > 50  # drawn text and a line, not a blank card
+    # The bundled file has no site address, and a preview image needs an absolute one.
+    assert meta(site / "index.html", "og:image") == [] and meta(site / "index.html", "twitter:card") == ["summary"]
+    data = tmp_path / "events.yaml"
+    data.write_text(VALID.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://timeline.example.org/"))
+    out = tmp_path / "out"
+    assert build(out, data, cwd=tmp_path).returncode == 0
+    event = out / "events" / "e1" / "index.html"
+    assert meta(event, "og:image") == ["https://timeline.example.org/assets/preview.png"]
+    assert meta(event, "twitter:card") == ["summary_large_image"]
+
+
+def test_the_preview_card_draws_belarusian_letters_not_empty_boxes() -> None:
+    from components.data.loader import load_text
+    from components.site.preview import preview_png
+    from components.view.frames import build_frames
+
+    def card(title: str) -> bytes:
+        loaded = load_text(VALID.replace("title: Test timeline", f"title: {title}", 1), "events.yaml")
+        assert loaded.data.title == title
+        return preview_png(build_frames(loaded), "v")
+
+    # A font without Cyrillic draws every missing letter as the same box, so these two would be identical.
+    assert card("Беларусь") != card("Бббббббб")

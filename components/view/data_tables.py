@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..data.fuzzy_dates import FuzzyDate, parse_fuzzy_date
 from ..data.model import Category, Event, Person, PrisonerCount, Source
 from .filters import Shown
-from .frames import UNSPECIFIED_DESTINATION, Frames
+from .frames import UNSPECIFIED_DESTINATION, Frames, frame_records
 from .text import optional_text
 
 LIST_SEPARATOR = "; "  # lists in one cell (ids, aliases, tags); ids never contain it
@@ -238,7 +238,7 @@ def _event_rows(events: pd.DataFrame, names: dict[str, str]) -> list[dict[str, A
             "milestone": bool(row["milestone"]),
             "note": optional_text(row["note"]),
         }
-        for row in events.to_dict("records")
+        for row in frame_records(events)
     ]
 
 
@@ -314,7 +314,7 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
         "releases": _frame("releases", [
             {"event_id": r["id"], "date": written[r["id"]], "date_start": _day(r["start"]),
              "destination": r["destination"], "kind": r["kind"], "released": int(r["released"])}
-            for r in releases.to_dict("records")
+            for r in frame_records(releases)
         ]),
-        "prisoner_counts": _frame("prisoner_counts", [_count_row(c) for c in counts.to_dict("records")]),
+        "prisoner_counts": _frame("prisoner_counts", [_count_row(c) for c in frame_records(counts)]),
     }  # fmt: skip

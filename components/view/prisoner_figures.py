@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .detail import RELEASE_DETAIL_LIMIT, key_events, monthly_releases, release_events
-from .frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND
+from .frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, count_label
 from .labels import FONT_SIZE, Candidate, Placement, place_labels
 from .style import (
     GREY,
@@ -31,7 +31,7 @@ LEGEND_PX = 70  # below the plot: the date ticks and the legend
 
 
 def _count_hover(row: pd.Series) -> str:
-    count = f"{'over ' if row['approximate'] else ''}{int(row['count']):,}"
+    count = count_label(row)
     return "<br>".join(
         [
             escape_html(str(row["date_label"])),

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..data.model import Person, Source
-from .frames import UNSPECIFIED_DESTINATION
+from .frames import UNSPECIFIED_DESTINATION, frame_records
 from .text import optional_text, safe_url
 
 STORY_PAGE_SIZE = 100  # events per page of the story; the chart and the downloads hold every event
@@ -109,14 +109,18 @@ def story_page(
     page = min(max(page, 1), pages)
     chosen = events.iloc[(page - 1) * size : page * size]
     blocks, year = [], None
-    for row in chosen.to_dict("records"):
-        if row["start"].year != year:
+    records: list[dict[Any, Any]] | None = None  # whole rows only for entries not rendered already (costly)
+    for index, (event_id, start) in enumerate(zip(chosen["id"].tolist(), chosen["start"].tolist(), strict=True)):
+        if start.year != year:
             if year is not None:
                 blocks.append("</ol>")
-            year = row["start"].year
+            year = start.year
             blocks.append(f'<h3 class="story-year" id="year-{year}">{year}</h3><ol class="story-events">')
-        done = rendered.get(row["id"]) if rendered is not None and row["id"] != selected else None
-        blocks.append(done or _event(row, people, sources, selected, links))
+        done = rendered.get(event_id) if rendered is not None and event_id != selected else None
+        if done is None:
+            records = frame_records(chosen) if records is None else records
+            done = _event(records[index], people, sources, selected, links)
+        blocks.append(done)
     if year is not None:
         blocks.append("</ol>")
     first = (page - 1) * size + 1 if len(chosen) else 0
@@ -128,7 +132,7 @@ def story_items(
     events: pd.DataFrame, people: Mapping[str, Person], sources: Mapping[str, Source], links: StoryLinks
 ) -> dict[str, str]:
     """Each event's story entry, rendered once for pages that show the same events with the same links."""
-    return {row["id"]: _event(row, people, sources, None, links) for row in events.to_dict("records")}
+    return {row["id"]: _event(row, people, sources, None, links) for row in frame_records(events)}
 
 
 def page_of(events: pd.DataFrame, event_id: str | None, size: int = STORY_PAGE_SIZE) -> int:

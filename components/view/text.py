@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from urllib.parse import quote, urlsplit
@@ -30,6 +31,7 @@ def escape_html(text: str) -> str:
     return html.escape(text, quote=True).replace("\n", "<br>")
 
 
+@functools.lru_cache(maxsize=65_536)  # a few sources are cited on many pages; the file bounds the set
 def safe_url(url: str) -> str | None:
     """The URL when it is http(s), with characters that would end a Markdown link encoded."""
     if urlsplit(url).scheme.lower() not in ("http", "https"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .frames import UNSPECIFIED_DESTINATION
+from .frames import UNSPECIFIED_DESTINATION, count_label
 
 
 def _on(label: str) -> str:
@@ -64,20 +64,17 @@ def prisoners_sentence(counts: pd.DataFrame) -> str:
     if counts.empty:
         return "No prisoner counts in the dates shown."
 
-    def value(row: pd.Series) -> str:
-        return f"{'over ' if row['approximate'] else ''}{int(row['count']):,}"
-
     first, last = counts.iloc[0], counts.iloc[-1]
     peak = counts.iloc[int(counts["count"].to_numpy().argmax())]
     if len(counts) == 1:
-        return f"Viasna counted {value(first)} political prisoners {_on(first['date_label'])}."
+        return f"Viasna counted {count_label(first)} political prisoners {_on(first['date_label'])}."
     verb = "rose" if last["count"] > first["count"] else "fell" if last["count"] < first["count"] else "stood"
-    sentence = f"Viasna's count of political prisoners {verb} from {value(first)} {_on(first['date_label'])}"
+    sentence = f"Viasna's count of political prisoners {verb} from {count_label(first)} {_on(first['date_label'])}"
     if peak["count"] > max(first["count"], last["count"]):
-        sentence += f" to a peak of {value(peak)} {_on(peak['date_label'])} and stood at"
+        sentence += f" to a peak of {count_label(peak)} {_on(peak['date_label'])} and stood at"
     else:
         sentence += " to"
-    return sentence + f" {value(last)} {_on(last['date_label'])}."
+    return sentence + f" {count_label(last)} {_on(last['date_label'])}."
 
 
 def releases_sentence(releases: pd.DataFrame) -> str:

@@ -67,3 +67,9 @@ def test_hostile_text_stays_inert(tmp_path: Path, page: Any) -> None:
         page.wait_for_load_state("load")
         assert page.evaluate("window.__pwned === undefined")
         assert seen["dialogs"] == [] and seen["outside"] == [], path
+
+
+def test_chromium_decodes_the_link_preview_card(site: Path, page: Any) -> None:
+    page.goto((site / "assets" / "preview.png").as_uri())
+    size = page.evaluate("[document.images[0].naturalWidth, document.images[0].naturalHeight]")
+    assert size == [1200, 630]
