@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,21 @@ def test_streamlit_config_names_only_options_streamlit_knows() -> None:
 def test_pyproject_is_valid_for_packaging_tools() -> None:
     result = run([str(BIN / "validate-pyproject"), "pyproject.toml"])
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_installed_package_carries_its_data_files(tmp_path: Path) -> None:
+    # What pre-commit and `pip install .` get: a wheel without the templates or the font would fail at run time.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT / "components", source / "components", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", source / "pyproject.toml")
+    result = run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "wheel"), str(source)])
+    assert result.returncode == 0, result.stdout + result.stderr
+    (wheel,) = (tmp_path / "wheel").glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    wanted = {"components/data/publishers.yaml", "components/site/site.css", "components/site/templates/base.html",
+              "components/site/templates/_footer.html", "components/site/fonts/SourceSans3VF-Upright.woff2",
+              "components/site/fonts/OFL.txt"}  # fmt: skip
+    assert wanted - names == set()
 
 
 def test_nginx_accepts_the_deployment_config(tmp_path: Path) -> None:
