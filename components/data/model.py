@@ -128,26 +128,21 @@ def _color(value: object) -> str:
     return text
 
 
-def _status(value: object) -> str:
+def _one_of(value: object, choices: tuple[str, ...], error: str, what: str) -> str:
     text = _text(value)
-    if text not in STATUSES:
+    if text not in choices:
         raise PydanticCustomError(
-            "status",
-            "'{value}' is not a status; use one of: {choices}",
-            {"value": text, "choices": ", ".join(STATUSES)},
+            error, f"'{{value}}' is not {what}; use one of: {{choices}}", {"value": text, "choices": ", ".join(choices)}
         )
     return text
+
+
+def _status(value: object) -> str:
+    return _one_of(value, STATUSES, "status", "a status")
 
 
 def _release_kind(value: object) -> str:
-    text = _text(value)
-    if text not in RELEASE_KINDS:
-        raise PydanticCustomError(
-            "release_kind",
-            "'{value}' is not a kind of release; use one of: {choices}",
-            {"value": text, "choices": ", ".join(RELEASE_KINDS)},
-        )
-    return text
+    return _one_of(value, RELEASE_KINDS, "release_kind", "a kind of release")
 
 
 def _mapping(value: object) -> object:
