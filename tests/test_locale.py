@@ -1,0 +1,62 @@
+"""The reader's language from the link or the browser, and dates and numbers as each language writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.data.fuzzy_dates import parse_fuzzy_date
+from components.view.locale import LANGUAGES, choose_language, date_label, number_label
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "month", "year"),
+    [
+        ("be", "19 сакавіка 2026", "люты 2022", "2022\u202fг."),
+        ("ru", "19 марта 2026", "февраль 2022", "2022\u202fг."),
+        ("uk", "19 березня 2026", "лютий 2022", "2022\u202fр."),
+        ("en", "19 March 2026", "February 2022", "2022"),
+    ],
+)
+def test_dates_are_written_at_their_precision_in_the_readers_language(
+    language: str, day: str, month: str, year: str
+) -> None:
+    # A day takes the month in the genitive, a month alone the nominative, a year the language's own ending.
+    assert date_label(parse_fuzzy_date("2026-03-19"), language) == day
+    assert date_label(parse_fuzzy_date("2022-02"), language) == month
+    assert date_label(parse_fuzzy_date("2022"), language) == year
+
+
+@pytest.mark.parametrize("text", ["2020", "2020-08", "2020-08-09", "2024-02-29", "2025-12-31"])
+def test_english_dates_match_the_datas_own_labels(text: str) -> None:
+    date = parse_fuzzy_date(text)
+    assert date_label(date, "en") == date.label
+
+
+def test_numbers_are_grouped_as_each_language_groups_them() -> None:
+    assert number_label(1153, "en") == "1,153"
+    assert {number_label(1153, language) for language in ("be", "ru", "uk")} == {"1\xa0153"}
+
+
+@pytest.mark.parametrize(("requested", "code"), [("be", "be"), ("RU", "ru"), (" uk ", "uk"), ("en", "en")])
+def test_the_link_names_the_language(requested: str, code: str) -> None:
+    assert choose_language(requested, "de-DE") == choose_language(requested, None)
+    assert choose_language(requested, "be-BY").code == code and choose_language(requested).notice is None
+
+
+@pytest.mark.parametrize("requested", ["fr", "", "be-BY<script>", "ру"])
+def test_an_unknown_language_in_the_link_falls_back_to_english_and_says_so(requested: str) -> None:
+    choice = choose_language(requested, "be-BY")
+    assert choice.code == "en"
+    assert choice.notice is not None and f"lang={requested}" in choice.notice
+    assert all(code in choice.notice for code in LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("browser", "code"), [("be-BY", "be"), ("ru_RU", "ru"), ("uk", "uk"), ("en-GB", "en"), ("de-DE", "en"),
+                          ("???", "en"), ("", "en"), (None, "en")],
+)  # fmt: skip
+def test_without_a_language_in_the_link_the_browsers_is_used_when_the_page_speaks_it(
+    browser: str | None, code: str
+) -> None:
+    assert choose_language(None, browser) == choose_language(None, browser)
+    assert choose_language(None, browser).code == code and choose_language(None, browser).notice is None
