@@ -68,7 +68,14 @@ class Site:
         self.people = {p.id: p for p in self.data.people}
         self.history: list[Commit] | None = data_history(data_file)
         self._items: dict[str, str] | None = None
-        self._footer: Markup | None = None
+        data = self.data
+        self.constant: dict[str, Any] = {
+            "site_title": data.title, "site_url": (data.site_url or "").rstrip("/") or None, "version": self.version,
+            "as_of": data.as_of.label, "as_of_iso": data.as_of.end.isoformat(), "citation": self.citation,
+            "license": data.license, "license_url": data.license_url,
+        }  # fmt: skip
+        # The same on every page: rendered once.
+        self.constant["footer"] = Markup(self.env.get_template("_footer.html").render(**self.constant).rstrip("\n"))
         self.tables: dict[str, pd.DataFrame] | None = None
         # Each source's list entry, built once: thousands of pages cite the same sources.
         self.cited = {
@@ -84,15 +91,9 @@ class Site:
         return self._items
 
     def common(self, root: str, title: str, description: str, path: str) -> dict[str, Any]:
-        data = self.data
-        site = (data.site_url or "").rstrip("/")
-        constant = {"site_title": data.title, "site_url": site or None, "version": self.version,
-                    "as_of": data.as_of.label, "as_of_iso": data.as_of.end.isoformat(), "citation": self.citation,
-                    "license": data.license, "license_url": data.license_url}  # fmt: skip
-        if self._footer is None:  # the same on every page: rendered once
-            self._footer = Markup(self.env.get_template("_footer.html").render(**constant).rstrip("\n"))
+        site = self.constant["site_url"] or ""
         return {
-            **constant, "footer": self._footer,
+            **self.constant,
             "lang": "en", "root": root, "page_title": title, "description": description, "og_type": "website",
             "canonical": f"{site}/{path}" if site else None,
             "changes_feed": self.history is not None, "dashboard_link": None,
