@@ -24,13 +24,13 @@ UNSPECIFIED_KIND = "not recorded"  # a release whose kind (pardon, deportation, 
 def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows as dicts, as `to_dict("records")` gives them (missing integers as None), at half its cost:
     pandas iterates Arrow-backed text element by element there, while `tolist` converts whole columns."""
-    columns = []
-    for name in frame.columns:
-        values = frame[name].tolist()
-        if isinstance(frame[name].dtype, pd.api.extensions.ExtensionDtype) and frame[name].dtype.kind in "iub":
+    names, columns = list(frame.columns), []
+    for name in names:
+        column = frame[name]
+        values = column.tolist()
+        if isinstance(column.dtype, pd.api.extensions.ExtensionDtype) and column.dtype.kind in "iub":
             values = [None if v is pd.NA else v for v in values]
         columns.append(values)
-    names = list(frame.columns)
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)] if names else []
 
 
