@@ -1,5 +1,5 @@
-"""`python -m components check|schema|export`: validate data files in editors' and CI's line format, print
-the JSON Schema, write the downloads of a file."""
+"""`python -m components check|schema|export|site`: validate data files in editors' and CI's line format, print
+the JSON Schema, write the downloads of a file, build the static edition."""
 
 from __future__ import annotations
 

@@ -230,6 +230,36 @@ def test_comment_cutting_a_value_short_is_a_warning() -> None:
     assert any("21:20" in str(w) and "' #'" in str(w) for w in loaded.warnings)
 
 
+def test_translations_load_per_language_beside_the_english() -> None:
+    text = VALID.replace(
+        "    title: An event",
+        "    title: An event\n    title_i18n: {be: Падзея, ru: Событие}\n    summary_i18n:\n      uk: Щось сталося.",
+    )
+    event = load_text(text, "events.yaml").data.events[0]
+    assert (event.title, event.title_i18n, event.summary_i18n) == (
+        "An event", {"be": "Падзея", "ru": "Событие"}, {"uk": "Щось сталося."}
+    )  # fmt: skip
+
+
+def test_a_bad_translation_is_located_and_says_what_to_write() -> None:
+    text = VALID.replace("title: Test timeline", "title: Test timeline\ntitle_i18n:\n  de: Zeitleiste\n  ru: ''", 1)
+    assert problems_of(text) == [
+        "events.yaml:3:3: title_i18n.de: 'de' is not a language this page is translated into; use one of: be, ru, uk",
+        "events.yaml:4:7: title_i18n.ru: is empty; write a value or remove the field",
+    ]
+    listed = VALID.replace("title: Test timeline", "title: Test timeline\ntitle_i18n: [be]", 1)
+    assert problems_of(listed) == [
+        "events.yaml:2:13: title_i18n: expected a mapping, e.g. {be: ..., ru: ..., uk: ...}, got a list"
+    ]
+
+
+def test_a_comment_cutting_a_translation_short_is_a_warning() -> None:
+    text = VALID.replace("title: Test timeline", "title: Test timeline\ntitle_i18n:\n  be: Акцыя #2", 1)
+    loaded = load_text(text, "events.yaml")
+    assert loaded.data.title_i18n == {"be": "Акцыя"}
+    assert any(str(w).startswith("events.yaml:3:13: title_i18n.be: warning:") for w in loaded.warnings)
+
+
 def test_billion_laughs_is_refused_at_once() -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]

@@ -25,6 +25,9 @@ _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _DIGITS = re.compile(r"[0-9]+")
 STATUSES = ("confirmed", "reported", "disputed")
 RELEASE_KINDS = ("pardon", "deportation", "sentence-served", "exchange", "other")
+# The languages a text may be translated into; English is the main field's (title, name, ...).
+TRANSLATED_LANGUAGES = ("be", "ru", "uk")
+TRANSLATED_SUFFIX = "_i18n"  # title_i18n: {be: ..., ru: ..., uk: ...}
 # Fields whose values are free prose (not ids, dates or numbers): the reader warns about a cut-off ` #`
 # in them and the writer always quotes them.
 TEXT_FIELDS = frozenset(
@@ -145,14 +148,23 @@ def _release_kind(value: object) -> str:
     return _one_of(value, RELEASE_KINDS, "release_kind", "a kind of release")
 
 
-def _mapping(value: object) -> object:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise PydanticCustomError(
-            "mapping", "expected a mapping, e.g. {{Lithuania: 9}}, got {got}", {"got": _describe(value)}
-        )
-    return value
+def _language(value: object) -> str:
+    return _one_of(value, TRANSLATED_LANGUAGES, "language", "a language this page is translated into")
+
+
+def _mapping_like(example: str) -> Callable[[object], object]:
+    def mapping(value: object) -> object:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise PydanticCustomError(
+                "mapping",
+                "expected a mapping, e.g. {example}, got {got}",
+                {"example": example, "got": _describe(value)},
+            )
+        return value
+
+    return mapping
 
 
 def _list(value: object) -> object:
@@ -195,6 +207,7 @@ if TYPE_CHECKING:  # what the validators return, for the type checker
     OptionalColor = str | None
     Status = Literal["confirmed", "reported", "disputed"]
     ReleaseKind = str
+    Language = str
 else:
     Date = _type(_date, _DATE_SCHEMA)
     OptionalDate = _type(_date, _DATE_SCHEMA, optional=True)
@@ -210,10 +223,20 @@ else:
     OptionalColor = _type(_color, {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}, optional=True)
     Status = _type(_status, {"enum": list(STATUSES)})
     ReleaseKind = _type(_release_kind, {"enum": list(RELEASE_KINDS)})
+    Language = _type(_language, {"enum": list(TRANSLATED_LANGUAGES)})
 
 Slugs = Annotated[list[Slug], BeforeValidator(_list)]
 Texts = Annotated[list[Text], BeforeValidator(_list)]
 ReleaseKinds = Annotated[list[ReleaseKind], BeforeValidator(_list)]
+Translations = Annotated[dict[Language, Text], BeforeValidator(_mapping_like("{be: ..., ru: ..., uk: ...}"))]
+
+
+def _translations(of: str) -> Any:
+    return Field(
+        default_factory=dict,
+        description=f"The {of} in Belarusian, Russian or Ukrainian, {{be: ..., ru: ..., uk: ...}}; each faithful to "
+        "the English and its sources. The page shows the reader's language when present, else English.",
+    )
 
 
 class _Strict(BaseModel):
@@ -239,6 +262,7 @@ class Category(_Strict):
 
     id: Slug = Field(description="Slug used by events' `category`.")
     label: Text = Field(description="Name shown on the chart.")
+    label_i18n: Translations = _translations("label")
     color: OptionalColor = Field(None, description="#rrggbb; a colour-blind-safe default is used when absent.")
     description: OptionalText = Field(None, description="What belongs in this lane.")
 
@@ -248,6 +272,7 @@ class Person(_Strict):
 
     id: Slug = Field(description="Slug used by events' `people`.")
     name: Text = Field(description="Name as shown.")
+    name_i18n: Translations = _translations("name, in each script's usual spelling,")
     aliases: Texts = Field(description="Other spellings, Latin and Cyrillic, found by search.")
     role: Text = Field(description="Who they are, in a few words.")
     detained: OptionalDate = Field(None, description="Date of the arrest that began the detention shown.")
@@ -264,18 +289,20 @@ class Event(_Strict):
     id: Slug = Field(description="Unique slug; used in links (?event=...).")
     date: Date = Field(description="When it happened, at the precision known.")
     title: Text = Field(description="One line.")
+    title_i18n: Translations = _translations("title")
     short: OptionalShort = Field(
         None, description="The label printed on the chart, at most 40 characters; without it the title is shortened."
     )
     category: Slug = Field(description="A category id.")
     summary: Text = Field(description="One to three factual sentences.")
+    summary_i18n: Translations = _translations("summary")
     sources: Annotated[list[Slug], BeforeValidator(_list), Field(min_length=1)] = Field(
         description="Source ids; at least one."
     )
     end: OptionalDate = Field(None, description="Last day of an event that lasts; drawn as a bar.")
     people: Slugs = Field(default_factory=list, description="Person ids.")
     released: OptionalCount = Field(None, description="People freed from prison or custody in this event.")
-    released_to: Annotated[dict[Text, Count], BeforeValidator(_mapping)] = Field(
+    released_to: Annotated[dict[Text, Count], BeforeValidator(_mapping_like("{Lithuania: 9}"))] = Field(
         default_factory=dict, description="Destination -> number freed there; adds up to at most `released`."
     )
     release_kind: ReleaseKinds = Field(
@@ -308,7 +335,9 @@ class Dataset(_Strict):
     """The whole file."""
 
     title: Text = Field(description="Dataset title, used in citations.")
+    title_i18n: Translations = _translations("dataset title")
     description: Text = Field(description="What the dataset covers.")
+    description_i18n: Translations = _translations("description")
     as_of: Date = Field(description="Date the data is current to; open spans are drawn up to it.")
     sources: dict[Slug, Source] = Field(description="Source id -> source.")
     categories: Annotated[list[Category], Field(min_length=1)] = Field(description="Swimlanes, in order.")

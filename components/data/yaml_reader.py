@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .model import TEXT_FIELDS
+from .model import TEXT_FIELDS, TRANSLATED_SUFFIX
 from .problems import Problem, format_path
 
 try:  # libyaml's C parser when PyYAML was built with it
@@ -58,6 +58,11 @@ class ReadResult:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+
+
+def _translation(path: Path) -> bool:
+    """A value inside `title_i18n: {be: ...}` and the like: free text, as its English field is."""
+    return len(path) > 1 and isinstance(path[-2], str) and path[-2].endswith(TRANSLATED_SUFFIX)
 
 
 class ReadError(Exception):
@@ -279,7 +284,7 @@ class _Builder:
         if not event.style:  # plain
             if value in NULLS:
                 return None
-            if parent is not None and path and path[-1] in TEXT_FIELDS:
+            if parent is not None and path and (path[-1] in TEXT_FIELDS or _translation(path)):
                 self.check_cut_comment(event, path)
         elif event.style == '"' and _BAD_CHARACTER.search(value):
             self.problem(

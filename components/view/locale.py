@@ -12,8 +12,9 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ..data.fuzzy_dates import FuzzyDate
+from ..data.model import TRANSLATED_LANGUAGES
 
-LANGUAGES = ("en", "be", "ru", "uk")  # English, Belarusian, Russian, Ukrainian
+LANGUAGES = ("en", *TRANSLATED_LANGUAGES)  # English, Belarusian, Russian, Ukrainian
 DEFAULT_LANGUAGE = "en"
 
 
