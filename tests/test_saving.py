@@ -174,7 +174,8 @@ def test_save_into_a_broken_file_is_refused_with_its_own_problems(data_file: Pat
     result = save_entries(data_file, events=[event(1)])
     assert not result.saved
     assert result.problems == tuple(str(problem) for problem in error.value.problems)
-    assert result.problems[0].startswith(f"{data_file}:6:8: as_of:")
+    line = broken.splitlines().index("as_of: 2026-13-19") + 1
+    assert result.problems[0].startswith(f"{data_file}:{line}:8: as_of:")
     assert data_file.read_text(encoding="utf-8") == broken
 
 
