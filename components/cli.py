@@ -10,11 +10,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .data.loader import Loaded, SettingError, load_file
 from .data.model import json_schema
 from .data.paths import BUNDLED, FILE_VARIABLE, SCHEMA_FILE
 from .data.problems import DataError, Problem
+
+if TYPE_CHECKING:
+    from .view.frames import Frames
 
 
 def summary(loaded: Loaded) -> str:
@@ -91,23 +95,32 @@ def check(files: Sequence[str], style: str, *, strict: bool = False) -> int:
     return status
 
 
-def export(out_dir: str, data_file: str | None) -> int:
-    """Write the data package (CSVs, datapackage.json) and the workbook of a valid file; nothing for a broken one."""
-    # Imported here: `timeline-check` (the pre-commit hook) installs without pandas and openpyxl.
-    from .view.export import write_export
+def _frames_of(command: str, data_file: str | None) -> tuple[Path, Frames] | int:
+    """The frames of a valid data file, or the exit status after saying why not (1: problems, 2: unreadable)."""
+    # Imported here: `timeline-check` (the pre-commit hook) installs without pandas, Plotly, Jinja2 and openpyxl.
     from .view.parse_cache import load_frames
 
     file = data_file or os.environ.get(FILE_VARIABLE) or str(BUNDLED)
     try:
-        frames = load_frames(Path(file), use_cache=False)
+        return Path(file), load_frames(Path(file), use_cache=False)
     except DataError as error:
-        _report(file, error, "text", "export")
+        _report(file, error, "text", command)
         return 1
     except (OSError, SettingError) as error:
-        _unreadable("export", file, error)
+        _unreadable(command, file, error)
         return 2
+
+
+def export(out_dir: str, data_file: str | None) -> int:
+    """Write the data package (CSVs, datapackage.json) and the workbook of a valid file; nothing for a broken one."""
+    from .view.export import write_export
+
+    loaded = _frames_of("export", data_file)
+    if isinstance(loaded, int):
+        return loaded
+    file, frames = loaded
     try:
-        written = write_export(Path(out_dir), frames, frames.meta.repository_url or Path(file).name)
+        written = write_export(Path(out_dir), frames, frames.meta.repository_url or file.name)
     except OSError as error:
         print(f"export: cannot write to {out_dir}: {error.strerror or error}", file=sys.stderr)
         return 2
@@ -117,21 +130,14 @@ def export(out_dir: str, data_file: str | None) -> int:
 
 def site(out_dir: str, data_file: str | None) -> int:
     """Build the static edition of a valid file into out_dir; leave out_dir as it was for a broken one."""
-    # Imported here: `timeline-check` (the pre-commit hook) installs without pandas, Plotly and Jinja2.
     from .site.build import build_site
-    from .view.parse_cache import load_frames
 
-    file = data_file or os.environ.get(FILE_VARIABLE) or str(BUNDLED)
+    loaded = _frames_of("site", data_file)
+    if isinstance(loaded, int):
+        return loaded
+    file, frames = loaded
     try:
-        frames = load_frames(Path(file), use_cache=False)
-    except DataError as error:
-        _report(file, error, "text", "site")
-        return 1
-    except (OSError, SettingError) as error:
-        _unreadable("site", file, error)
-        return 2
-    try:
-        count = build_site(Path(out_dir), frames, Path(file))
+        count = build_site(Path(out_dir), frames, file)
     except OSError as error:
         print(f"site: cannot write {out_dir}: {error.strerror or error}", file=sys.stderr)
         return 2
