@@ -6,7 +6,8 @@ import pytest
 
 from components.cli import main
 from components.data.loader import Loaded, load_file
-from components.data.model import TRANSLATED_LANGUAGES, Event
+from components.data.model import Event
+from components.i18n import TRANSLATED_LANGUAGES
 from components.view.filters import Filters, filter_events
 from components.view.frames import build_frames
 
@@ -94,14 +95,17 @@ def test_every_release_is_found_by_the_releases_filter_and_says_how_people_were_
     assert [e.id for e in released if not e.release_kind] == []
 
 
-def test_the_title_description_and_category_labels_are_in_belarusian_russian_and_ukrainian(loaded: Loaded) -> None:
+def test_the_title_description_labels_and_names_are_in_belarusian_russian_and_ukrainian(loaded: Loaded) -> None:
     data = loaded.data
-    texts = [data.title_i18n, data.description_i18n, *(c.label_i18n for c in data.categories)]
+    names = [p.name_i18n for p in data.people]
+    texts = [data.title_i18n, data.description_i18n, *(c.label_i18n for c in data.categories), *names]
     assert all(set(text) == set(TRANSLATED_LANGUAGES) for text in texts)
     # Each in its own script: Belarusian has ў or і, Ukrainian і/ї/є and not ы, Russian neither і nor ў.
     assert all(not {"і", "ў"} & set(text["ru"]) for text in texts)
     assert all("ы" not in text["uk"] for text in texts)
     assert "ў" in data.description_i18n["be"] and "ї" not in data.description_i18n["be"]
+    assert all(not {"и", "щ"} & set(name["be"]) for name in names), "Belarusian writes і and шч"
+    assert all(not {"ы", "э", "ё"} & set(name["uk"]) for name in names), "Ukrainian writes и, е and ьо"
 
 
 def test_the_bundled_file_passes_check_strict() -> None:
