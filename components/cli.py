@@ -16,6 +16,7 @@ from .data.loader import Loaded, SettingError, load_file
 from .data.model import json_schema
 from .data.paths import BUNDLED, FILE_VARIABLE, SCHEMA_FILE
 from .data.problems import DataError, Problem
+from .i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from .view.frames import Frames
@@ -128,8 +129,9 @@ def export(out_dir: str, data_file: str | None) -> int:
     return 0
 
 
-def site(out_dir: str, data_file: str | None) -> int:
-    """Build the static edition of a valid file into out_dir; leave out_dir as it was for a broken one."""
+def site(out_dir: str, data_file: str | None, languages: Sequence[str] | None = None) -> int:
+    """Build the static edition of a valid file into out_dir, in English and `languages` (default: every language);
+    leave out_dir as it was for a broken one."""
     from .site.build import build_site
 
     loaded = _frames_of("site", data_file)
@@ -137,7 +139,7 @@ def site(out_dir: str, data_file: str | None) -> int:
         return loaded
     file, frames = loaded
     try:
-        count = build_site(Path(out_dir), frames, file)
+        count = build_site(Path(out_dir), frames, file, languages)
     except OSError as error:
         print(f"site: cannot write {out_dir}: {error.strerror or error}", file=sys.stderr)
         return 2
@@ -170,6 +172,11 @@ def _parser() -> argparse.ArgumentParser:
     site_parser.add_argument(
         "data_file", nargs="?", metavar="DATA_FILE", help=f"default: ${FILE_VARIABLE}, else the bundled events.yaml"
     )
+    site_parser.add_argument(
+        "--language", action="append", choices=LANGUAGES, dest="languages", metavar="CODE",
+        help=f"build this language's edition (repeatable; one of {', '.join(LANGUAGES)}; default: all); "
+        "English is always built, at the root",
+    )  # fmt: skip
     return parser
 
 
@@ -189,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         return export(args.out_dir, args.data_file)
     if args.command == "site":
-        return site(args.out_dir, args.data_file)
+        return site(args.out_dir, args.data_file, args.languages)
     if not args.files:
         return check([str(BUNDLED)], args.format, strict=args.strict)
     files, unmatched = expand_names(args.files)

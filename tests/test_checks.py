@@ -150,7 +150,7 @@ def test_people_freed_and_released_must_agree() -> None:
         "    role: Blogger\n", "    role: Blogger\n    detained: 2021\n    released: 2022-03-01\n"
     )
     unnumbered = freed_person.replace("events:\n", "events:\n" + RELEASE_EVENT.replace("    released: 20\n", ""))
-    assert "events.0.released: names 1 person(s) released then (p1) but gives no `released` number" in warnings_of(
+    assert "events.0.released: names 1 person released then (p1) but gives no `released` number" in warnings_of(
         unnumbered
     )
     assert "people.0.released: no event with people freed on 2022-03-01; add the release or check the date" in (
@@ -159,7 +159,7 @@ def test_people_freed_and_released_must_agree() -> None:
     numbered = freed_person.replace("events:\n", "events:\n" + RELEASE_EVENT)
     assert warnings_of(numbered) == []
     too_few = numbered.replace("    released: 20\n", "    released: 0\n")
-    assert "events.0.released: released: 0 but it names 1 people released that day" in warnings_of(too_few)
+    assert "events.0.released: released: 0 but it names 1 person released that day" in warnings_of(too_few)
 
 
 def test_an_also_category_must_exist() -> None:

@@ -182,3 +182,23 @@ def test_how_people_were_freed_and_other_categories_come_from_the_form() -> None
         message
         == "'amnesty' is not a kind of release; use one of: pardon, deportation, sentence-served, exchange, other"
     )
+
+
+def test_translations_typed_into_the_form_go_into_the_entries_and_read_back() -> None:
+    values = form(title_be="Коўл сустракаецца з Лукашэнкам", summary_uk="Вони зустрілися.", summary_ru="  ",
+                  new_person=True, person_name="Ales Bialiatski", person_role="Viasna founder",
+                  person_name_be="Алесь Бяляцкі")  # fmt: skip
+    draft, problems = draft_from_values(values, data(), set())
+    assert problems == {}
+    assert draft.event["title_i18n"] == {"be": "Коўл сустракаецца з Лукашэнкам"}
+    assert draft.event["summary_i18n"] == {"uk": "Вони зустрілися."}, "a blank translation is left out"
+    assert draft.person is not None and draft.person["name_i18n"] == {"be": "Алесь Бяляцкі"}
+    assert check_draft(data(), draft).ok
+    parsed = yaml.safe_load(draft_yaml(draft))
+    assert parsed["events"][0]["title_i18n"] == {"be": "Коўл сустракаецца з Лукашэнкам"}
+    assert parsed["people"][0]["name_i18n"] == {"be": "Алесь Бяляцкі"}
+
+
+def test_a_form_without_translations_writes_no_translation_fields() -> None:
+    draft, _ = draft_from_values(form(), data(), set())
+    assert "title_i18n" not in draft.event and "summary_i18n" not in draft.event

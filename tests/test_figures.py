@@ -10,6 +10,7 @@ import pytest
 
 from components.data.loader import load_file, load_text
 from components.data.model import Dataset, Event
+from components.i18n import language
 from components.view.detail import PrisonersDetail, prisoners_detail, timeline_detail
 from components.view.detention_figure import detention_figure
 from components.view.frames import (
@@ -478,3 +479,35 @@ def test_releases_stack_by_how_people_were_freed(bundled: Dataset) -> None:
     assert "pardon + deportation" in {t.name for t in bars}
     assert sum(int(sum(t.y)) for t in bars) == int(releases["released"].sum())
     assert "how they were freed" in figure.layout.legend.title.text
+
+
+MONTH_NAMES = re.compile(r"%[bB]")  # Plotly's (English) month names
+
+
+def date_formats(figure) -> list[str]:
+    """Every format the figure gives a date: the x axis's tick formats and the hovers' `%{x|...}` codes."""
+    axis = figure.layout.xaxis
+    formats = [stop.value for stop in axis.tickformatstops or ()] + ([axis.tickformat] if axis.tickformat else [])
+    templates = " ".join(str(trace.hovertemplate) for trace in figure.data)
+    return formats + re.findall(r"%\{x\|([^}]*)\}", templates)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda data: timeline_figure(events_frame(data), categories_frame(data)),
+        lambda data: timeline_figure(events_frame(data), categories_frame(data), max_markers=0),  # the density
+        lambda data: detention_figure(people_frame(data)),
+        lambda data: prisoners_figure(counts_frame(data), events_frame(data)),
+        lambda data: releases_figure(releases_frame(data)),
+    ],
+    ids=["timeline", "density", "detention", "prisoners", "releases"],
+)
+def test_date_axes_write_numeric_dates_outside_english(build, bundled: Dataset) -> None:
+    with language("be"):
+        figure = build(bundled)
+    stops = {stop.value for stop in figure.layout.xaxis.tickformatstops}
+    assert stops == {"%d.%m.%Y", "%m.%Y", "%Y"} and figure.layout.separators == ",\xa0"
+    assert not [f for f in date_formats(figure) if MONTH_NAMES.search(f)]
+    english = build(bundled)  # unchanged: Plotly's own ticks ('Jan 2021'), the hovers' month names
+    assert not english.layout.xaxis.tickformatstops and english.layout.separators is None

@@ -1,5 +1,6 @@
 """The static edition: every link resolves, the same data gives the same bytes, text without JavaScript, nothing
-fetched from another host, untrusted text stays text, a broken file leaves the old site alone, and the changes."""
+fetched from another host, untrusted text stays text, a broken file leaves the old site alone, the changes, and an
+edition per language (English at the root, /be/, /ru/, /uk/) with hreflang links between them."""
 
 from __future__ import annotations
 
@@ -13,14 +14,20 @@ from urllib.parse import urlsplit
 import pytest
 
 from components.data.loader import load_file
+from components.i18n import LANGUAGE_NAMES, TRANSLATED_LANGUAGES
+from components.view.locale import date_label
 
 from .samples import BUNDLED, ROOT, VALID
 
 DATA = load_file(BUNDLED).data
+EVENT = "coale-visit-250-freed-2026-03-19"  # an event of the bundled file, dated 19 March 2026
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def build(out: Path, data: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "components", "site", str(out), *([str(data)] if data else [])]
+def build(
+    out: Path, data: Path | None = None, cwd: Path = ROOT, options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "components", "site", str(out), *([str(data)] if data else []), *options]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300, check=False,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})  # fmt: skip
 
@@ -43,11 +50,17 @@ class Page(HTMLParser):
         self.scripts: list[dict[str, str | None]] = []
         self.attributes: list[str] = []
         self.text: list[str] = []
+        self.alternates: dict[str, str] = {}  # hreflang -> href of <link rel="alternate">
+        self.lang: str | None = None  # <html lang>
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         self.attributes += [name for name, _ in attrs]
+        if tag == "html":
+            self.lang = values.get("lang")
+        if tag == "link" and values.get("rel") == "alternate" and values.get("hreflang"):
+            self.alternates[str(values["hreflang"])] = str(values["href"])
         if tag == "a" and values.get("href"):
             self.links.append(str(values["href"]))
         if tag in ("script", "img", "iframe") and values.get("src"):
@@ -93,8 +106,15 @@ def test_the_site_has_a_page_for_every_event_person_and_year(site: Path) -> None
 
 
 def test_every_internal_link_and_asset_resolves(site: Path) -> None:
+    walked = pages(site)
+    # Every edition's every kind of page: the language folders' links to the pages and the shared files too.
+    names = {p.relative_to(site).as_posix() for p in walked}
+    kinds = ["index.html", f"events/{EVENT}/index.html", "people/ales-bialiatski/index.html", "years/2020/index.html",
+             "sources/index.html", "changes/index.html"]  # fmt: skip
+    for folder in ("", *(f"{code}/" for code in TRANSLATED_LANGUAGES)):
+        assert {folder + kind for kind in kinds} <= names, folder
     missing = []
-    for path in pages(site):
+    for path in walked:
         page = parse(path)
         for target in page.links + page.assets:
             parts = urlsplit(target)
@@ -126,7 +146,9 @@ def test_every_page_says_the_data_version_and_how_to_cite(site: Path) -> None:
     version = (site / "data" / "datapackage.json").read_text(encoding="utf-8").split('"version": "')[1].split('"')[0]
     for path in pages(site):
         text = " ".join(parse(path).text)
-        assert f"Data version {version}" in text and "cff-version: 1.2.0" in text, path
+        assert version in text and "cff-version: 1.2.0" in text, path
+        # The English words on English pages; the other editions' words are their catalogs'.
+        assert f"Data version {version}" in text or path.relative_to(site).parts[0] in TRANSLATED_LANGUAGES, path
 
 
 def test_an_event_page_stays_small(site: Path) -> None:
@@ -142,9 +164,21 @@ def test_the_same_data_and_code_give_the_same_bytes(site: Path, tmp_path: Path) 
     assert first.keys() == second.keys() and [k for k in first if first[k] != second[k]] == []
 
 
+def hostile_translations(tmp_path: Path) -> Path:
+    """The hostile file, with hostile translations too (a translated title is as untrusted as the English)."""
+    text = (ROOT / "tests" / "data" / "hostile.yaml").read_text(encoding="utf-8")
+    translation = "\n    title_i18n: {be: \"<script>window.__pwned='be'</script>Падзея <img src=x onerror=alert(1)>\"}"
+    text = text.replace("    category: war\n    summary:", translation + "\n    category: war\n    summary:", 1)
+    assert "title_i18n" in text
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_untrusted_text_stays_text(tmp_path: Path) -> None:
     out = tmp_path / "hostile"
-    assert build(out, ROOT / "tests" / "data" / "hostile.yaml").returncode == 0
+    assert build(out, hostile_translations(tmp_path)).returncode == 0
+    assert "Падзея" in (out / "be" / "events" / "e1" / "index.html").read_text(encoding="utf-8")
     for path in pages(out):
         page = parse(path)
         assert not [a for a in page.attributes if a.startswith("on")], path
@@ -208,10 +242,9 @@ def test_with_a_site_address_there_is_a_sitemap_and_canonical_links(tmp_path: Pa
     data.write_text(VALID.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://timeline.example.org"))
     out = tmp_path / "out"
     assert build(out, data, cwd=tmp_path).returncode == 0
-    locations = [
-        e.text for e in ET.parse(out / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-    ]
+    locations = [e.text for e in ET.parse(out / "sitemap.xml").getroot().iter(f"{{{SITEMAP}}}loc")]
     assert "https://timeline.example.org/events/e1/" in locations
+    assert {f"https://timeline.example.org/{code}/events/e1/" for code in TRANSLATED_LANGUAGES} <= set(locations)
     assert "Sitemap: https://timeline.example.org/sitemap.xml" in (out / "robots.txt").read_text()
     assert '<link rel="canonical" href="https://timeline.example.org/events/e1/">' in (
         out / "events" / "e1" / "index.html"
@@ -249,6 +282,11 @@ def test_the_link_preview_card_is_a_1200_by_630_png_named_only_where_the_site_ad
     event = out / "events" / "e1" / "index.html"
     assert meta(event, "og:image") == ["https://timeline.example.org/assets/preview.png"]
     assert meta(event, "twitter:card") == ["summary_large_image"]
+    # Each edition's card, in its language.
+    for code in TRANSLATED_LANGUAGES:
+        card = f"https://timeline.example.org/assets/preview-{code}.png"
+        assert meta(out / code / "events" / "e1" / "index.html", "og:image") == [card]
+        assert (out / "assets" / f"preview-{code}.png").read_bytes() != (out / "assets" / "preview.png").read_bytes()
 
 
 def test_the_preview_card_draws_belarusian_letters_not_empty_boxes() -> None:
@@ -263,3 +301,95 @@ def test_the_preview_card_draws_belarusian_letters_not_empty_boxes() -> None:
 
     # A font without Cyrillic draws every missing letter as the same box, so these two would be identical.
     assert card("Беларусь") != card("Бббббббб")
+
+
+def test_each_language_has_its_own_folder_with_every_page_in_its_language(site: Path) -> None:
+    english = {p.relative_to(site) for p in pages(site) if p.relative_to(site).parts[0] not in TRANSLATED_LANGUAGES}
+    assert {parse(site / p).lang for p in english} == {"en"}
+    for code in TRANSLATED_LANGUAGES:
+        edition = {p.relative_to(site / code) for p in pages(site / code)}
+        assert edition == english, code
+        assert {parse(site / code / p).lang for p in edition} == {code}
+        # The shared files exist once, at the root.
+        assert not (site / code / "assets").exists() and not (site / code / "data").exists()
+
+
+def test_an_event_page_names_the_same_page_in_every_language(site: Path) -> None:
+    for folder in ("", "be/"):
+        page = site / f"{folder}events/{EVENT}/index.html"
+        alternates = parse(page).alternates
+        assert set(alternates) == {"en", "be", "ru", "uk", "x-default"}
+        for code, href in alternates.items():
+            target = (page.parent / href).resolve()
+            assert target.exists() and parse(target).lang == ("en" if code == "x-default" else code), (page, code)
+            assert target == (site / ("" if code in ("en", "x-default") else code) / "events" / EVENT / "index.html")
+        # The visible switch: each language named in itself, linking to the same page.
+        html = page.read_text(encoding="utf-8")
+        for code, name in LANGUAGE_NAMES.items():
+            assert f'hreflang="{code}" lang="{code}"' in html and f">{name}</a>" in html
+
+
+def test_a_belarusian_page_writes_its_dates_in_belarusian(site: Path) -> None:
+    event = next(e for e in DATA.events if e.id == EVENT)
+    label = date_label(event.date, "be")
+    assert label == "19 сакавіка 2026"
+    assert f'<p class="when">{label} · ' in (site / "be" / "events" / EVENT / "index.html").read_text(encoding="utf-8")
+    assert f'<p class="when">{event.date.label} · ' in (site / "events" / EVENT / "index.html").read_text("utf-8")
+
+
+def test_a_translated_page_marks_the_data_texts_still_in_english(site: Path) -> None:
+    event = next(e for e in DATA.events if e.id == EVENT)
+    assert "be" not in event.title_i18n  # the bundled file has no translated titles yet
+    html = (site / "be" / "events" / EVENT / "index.html").read_text(encoding="utf-8")
+    title = html.split("<h1>")[1].split("</h1>")[0]
+    assert title.startswith('<span lang="en">') and 'class="in-english"' in title
+    assert 'class="in-english"' not in (site / "events" / EVENT / "index.html").read_text(encoding="utf-8")
+
+
+TRANSLATED_TITLE = VALID.replace("title: An event\n", "title: An event\n    title_i18n: {be: Падзея, ru: Событие}\n")
+
+
+def test_a_publisher_can_build_fewer_languages_and_english_is_always_there(tmp_path: Path) -> None:
+    data = tmp_path / "events.yaml"
+    data.write_text(TRANSLATED_TITLE.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://t.example.org"))
+    out = tmp_path / "out"
+    result = build(out, data, cwd=tmp_path, options=("--language", "be"))
+    assert result.returncode == 0, result.stderr
+    assert (out / "index.html").exists() and (out / "be" / "index.html").exists()
+    assert not (out / "ru").exists() and not (out / "uk").exists()
+    page = parse(out / "be" / "events" / "e1" / "index.html")
+    assert page.alternates == {"en": "https://t.example.org/events/e1/", "be": "https://t.example.org/be/events/e1/",
+                               "x-default": "https://t.example.org/events/e1/"}  # fmt: skip
+    html = (out / "be" / "events" / "e1" / "index.html").read_text(encoding="utf-8")
+    # A translated title is shown as it is; the summary, still English, is marked so.
+    assert "<h1>Падзея</h1>" in html
+    assert '<p><span lang="en">Something happened.</span> <span class="in-english">' in html
+    assert '<link rel="canonical" href="https://t.example.org/be/events/e1/">' in html
+    locations = [e.text for e in ET.parse(out / "sitemap.xml").getroot().iter(f"{{{SITEMAP}}}loc")]
+    assert "https://t.example.org/be/events/e1/" in locations and not [u for u in locations if "/ru/" in str(u)]
+    assert build(tmp_path / "unknown", data, cwd=tmp_path, options=("--language", "xx")).returncode == 2
+
+
+def test_past_the_sitemap_limit_the_sitemap_is_an_index_of_parts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from components.data.loader import load_text
+    from components.site import build as site_build
+    from components.view.frames import build_frames
+
+    text = VALID.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://t.example.org")
+    site = site_build.Site(build_frames(load_text(text, "events.yaml")), tmp_path / "events.yaml", "events.yaml")
+    whole = dict(site.sitemaps())
+    assert list(whole) == ["sitemap.xml"]
+    listed = [e.text for e in ET.fromstring(whole["sitemap.xml"]).iter(f"{{{SITEMAP}}}loc")]
+    assert len(listed) == 6 * 4  # the story, sources, changes, one event, one person and one year; four languages
+    monkeypatch.setattr(site_build, "SITEMAP_LIMIT", 10)
+    parts = dict(site.sitemaps())
+    assert sorted(parts) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
+    index = ET.fromstring(parts["sitemap.xml"])
+    assert index.tag == f"{{{SITEMAP}}}sitemapindex"
+    assert [e.text for e in index.iter(f"{{{SITEMAP}}}loc")] == [
+        f"https://t.example.org/sitemap-{n}.xml" for n in (1, 2, 3)
+    ]
+    found = [e.text for name in sorted(parts)[:-1] for e in ET.fromstring(parts[name]).iter(f"{{{SITEMAP}}}loc")]
+    assert found == listed

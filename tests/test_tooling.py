@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from benchmarks.load import nginx_binary, render_nginx_conf
+from components.i18n import TRANSLATED_LANGUAGES
 
 from .samples import ROOT, VALID
 
@@ -133,7 +134,7 @@ def test_pyproject_is_valid_for_packaging_tools() -> None:
 
 
 def test_the_installed_package_carries_its_data_files(tmp_path: Path) -> None:
-    # What pre-commit and `pip install .` get: a wheel without the templates or the font would fail at run time.
+    # What pre-commit and `pip install .` get: a wheel without the templates, font or catalogs would fail at run time.
     source = tmp_path / "source"
     shutil.copytree(ROOT / "components", source / "components", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", source / "pyproject.toml")
@@ -143,7 +144,8 @@ def test_the_installed_package_carries_its_data_files(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     wanted = {"components/data/publishers.yaml", "components/site/site.css", "components/site/templates/base.html",
               "components/site/templates/_footer.html", "components/site/fonts/SourceSans3VF-Upright.woff2",
-              "components/site/fonts/OFL.txt"}  # fmt: skip
+              "components/site/fonts/OFL.txt", "components/i18n/babel.cfg"}  # fmt: skip
+    wanted |= {f"components/i18n/locales/{code}/LC_MESSAGES/messages.po" for code in TRANSLATED_LANGUAGES}
     assert wanted - names == set()
 
 

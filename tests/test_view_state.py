@@ -50,7 +50,7 @@ def test_fuzzy_dates_in_links_cover_their_span() -> None:
         ({"to": "yesterday"}, "'to=yesterday'"),
         ({"from": "2023-01-01", "to": "2022-01-01"}, "'from' (2023-01-01) is after 'to'"),
         ({"tab": "secret"}, "unknown tab 'secret'"),
-        ({"allow_edits": "1"}, "unknown link parameter(s): allow_edits"),
+        ({"allow_edits": "1"}, "unknown link parameter: allow_edits"),
         ({"q": "x" * 500}, "Shortened the link's search"),
     ],
 )

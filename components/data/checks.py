@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..i18n import N_, _, ngettext, number_text
 from .model import Dataset, Event
 
 Path = tuple[str | int, ...]
@@ -24,9 +25,9 @@ class Finding:
     at_key: bool = False
 
 
-def _did_you_mean(value: str, choices: Iterable[str]) -> str:
+def _close_match(value: str, choices: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
 
 
 def _duplicates(section: str, ids: list[str]) -> Iterator[Finding]:
@@ -35,10 +36,33 @@ def _duplicates(section: str, ids: list[str]) -> Iterator[Finding]:
         if value in first:
             yield Finding(
                 (section, index, "id"),
-                f"id '{value}' is used twice (first by {section}[{first[value]}]); ids must be unique",
+                _("id '{id}' is used twice (first by {first}); ids must be unique").format(
+                    id=value, first=f"{section}[{first[value]}]"
+                ),
             )
         else:
             first[value] = index
+
+
+# A reference to an id that is not there, by the kind of id: the section to add it under, and the problem without and
+# with a close match (whole sentences per kind: the word for a category, a person, a source takes its own grammar).
+_UNKNOWN = {
+    "category": (
+        "categories",
+        N_("unknown category '{value}' (add it under '{section}')"),
+        N_("unknown category '{value}'; did you mean '{close}'? (add it under '{section}')"),
+    ),
+    "person": (
+        "people",
+        N_("unknown person '{value}' (add it under '{section}')"),
+        N_("unknown person '{value}'; did you mean '{close}'? (add it under '{section}')"),
+    ),
+    "source": (
+        "sources",
+        N_("unknown source '{value}' (add it under '{section}')"),
+        N_("unknown source '{value}'; did you mean '{close}'? (add it under '{section}')"),
+    ),
+}
 
 
 class _References:
@@ -55,10 +79,10 @@ class _References:
     def check(self, path: Path, kind: str, value: str) -> None:
         known = self.known[kind]
         if value not in known:
-            where = {"category": "categories", "person": "people", "source": "sources"}[kind]
-            self.findings.append(
-                Finding(path, f"unknown {kind} '{value}'{_did_you_mean(value, known)} (add it under '{where}')")
-            )
+            section, unknown, unknown_close = _UNKNOWN[kind]
+            close = _close_match(value, known)
+            message = _(unknown) if close is None else _(unknown_close)
+            self.findings.append(Finding(path, message.format(value=value, close=close, section=section)))
 
 
 def _people_findings(data: Dataset, references: _References) -> Iterator[Finding]:
@@ -66,10 +90,13 @@ def _people_findings(data: Dataset, references: _References) -> Iterator[Finding
         for position, source in enumerate(person.sources):
             references.check(("people", index, "sources", position), "source", source)
         if (person.detained or person.released or person.sentence) and not person.sources:
-            yield Finding(("people", index), "give `sources` for the detained/released dates and sentence")
+            yield Finding(("people", index), _("give `sources` for the detained/released dates and sentence"))
         if person.detained and person.released and person.released.end < person.detained.start:
             yield Finding(
-                ("people", index, "released"), f"released {person.released} is before detained {person.detained}"
+                ("people", index, "released"),
+                _("released {released} is before detained {detained}").format(
+                    released=person.released, detained=person.detained
+                ),
             )
 
 
@@ -78,10 +105,13 @@ def _release_findings(index: int, event: Event) -> Iterator[Finding]:
         return
     total = sum(event.released_to.values())
     if event.released is None:
-        yield Finding(("events", index, "released_to"), f"give `released` too (at least {total})")
+        yield Finding(("events", index, "released_to"), _("give `released` too (at least {total})").format(total=total))
     elif total > event.released:
         yield Finding(
-            ("events", index, "released_to"), f"destinations add up to {total}, more than released: {event.released}"
+            ("events", index, "released_to"),
+            _("destinations add up to {total}, more than released: {released}").format(
+                total=total, released=event.released
+            ),
         )
 
 
@@ -96,11 +126,15 @@ def _event_findings(data: Dataset, references: _References) -> Iterator[Finding]
             for position, source in enumerate(getattr(event, field)):
                 references.check(("events", index, field, position), "source", source)
         if event.end is not None and event.end.end < event.date.start:
-            yield Finding(("events", index, "end"), f"end {event.end} is before date {event.date}")
+            yield Finding(
+                ("events", index, "end"), _("end {end} is before date {date}").format(end=event.end, date=event.date)
+            )
         yield from _release_findings(index, event)
         if event.date.start > data.as_of.end:
             yield Finding(
-                ("events", index, "date"), f"{event.date} is after as_of {data.as_of}; update as_of", "warning"
+                ("events", index, "date"),
+                _("{date} is after as_of {as_of}; update as_of").format(date=event.date, as_of=data.as_of),
+                "warning",
             )
 
 
@@ -114,7 +148,7 @@ def _count_findings(data: Dataset, references: _References) -> Iterator[Finding]
         if dates[str(count.date)] > 1:
             yield Finding(
                 ("prisoner_counts", index, "date"),
-                f"two counts for {count.date}; keep one and put the other in its note",
+                _("two counts for {date}; keep one and put the other in its note").format(date=count.date),
                 "warning",
             )
 
@@ -126,7 +160,10 @@ def _uncited_findings(data: Dataset) -> Iterator[Finding]:
     for source_id in data.sources:
         if source_id not in cited:
             yield Finding(
-                ("sources", source_id), f"source '{source_id}' is not cited by any entry", "warning", at_key=True
+                ("sources", source_id),
+                _("source '{id}' is not cited by any entry").format(id=source_id),
+                "warning",
+                at_key=True,
             )
 
 
@@ -147,10 +184,20 @@ def _count_after_release_findings(data: Dataset) -> Iterator[Finding]:
             continue
         before, (index, after) = counts[at - 1][1], counts[at]
         if after.count > before.count and not after.note:
+            message = _(
+                "{count} on {date} is higher than {before} before the release of {released} on {release_date} "
+                "({event}); say why in a note"
+            )
             yield Finding(
                 ("prisoner_counts", index, "count"),
-                f"{after.count:,} on {after.date} is higher than {before.count:,} before the release of "
-                f"{event.released:,} on {event.date} ({event.id}); say why in a note",
+                message.format(
+                    count=number_text(after.count),
+                    date=after.date,
+                    before=number_text(before.count),
+                    released=number_text(event.released or 0),
+                    release_date=event.date,
+                    event=event.id,
+                ),
                 "warning",
             )
 
@@ -183,15 +230,23 @@ def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
             and event.date.start <= day.start <= last
         ]
         if freed and event.released is None:
+            message = ngettext(
+                "names {count} person released then ({people}) but gives no `released` number",
+                "names {count} people released then ({people}) but gives no `released` number",
+                len(freed),
+            )
             yield Finding(
-                ("events", index, "released"),
-                f"names {len(freed)} person(s) released then ({', '.join(freed)}) but gives no `released` number",
-                "warning",
+                ("events", index, "released"), message.format(count=len(freed), people=", ".join(freed)), "warning"
             )
         elif event.released is not None and len(freed) > event.released:
+            message = ngettext(
+                "released: {released} but it names {count} person released that day",
+                "released: {released} but it names {count} people released that day",
+                len(freed),
+            )
             yield Finding(
                 ("events", index, "released"),
-                f"released: {event.released} but it names {len(freed)} people released that day",
+                message.format(released=event.released, count=len(freed)),
                 "warning",
             )
     days, long_spans = _release_days(data)
@@ -202,7 +257,7 @@ def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
         if not any(start <= released.start <= end for start, end in long_spans):
             yield Finding(
                 ("people", index, "released"),
-                f"no event with people freed on {released}; add the release or check the date",
+                _("no event with people freed on {date}; add the release or check the date").format(date=released),
                 "warning",
             )
 

@@ -8,11 +8,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from babel.dates import get_month_names
+
+from ..i18n import _, current_language, ngettext
+
 Precision = Literal["year", "month", "day"]
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _LOOSE = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
-FORMAT_HINT = "use YYYY, YYYY-MM or YYYY-MM-DD"
 PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
@@ -78,7 +81,7 @@ def parse_fuzzy_date(value: object) -> FuzzyDate:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise FuzzyDateError(f"expected a date ({FORMAT_HINT}), got {_kind(value)}")
+        raise FuzzyDateError(_("expected a date (use YYYY, YYYY-MM or YYYY-MM-DD), got {got}").format(got=_kind(value)))
     text = value.strip()
     match = _ISO.fullmatch(text)
     if match is None:
@@ -87,25 +90,44 @@ def parse_fuzzy_date(value: object) -> FuzzyDate:
             year, month, day = loose.groups()
             fixed = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
             raise FuzzyDateError(
-                f"'{value}' is not a date; {FORMAT_HINT} with two-digit month and day (e.g. '{fixed}')"
+                _(
+                    "'{value}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD with two-digit month and day "
+                    "(e.g. '{fixed}')"
+                ).format(value=value, fixed=fixed)
             )
-        raise FuzzyDateError(f"'{value}' is not a date; {FORMAT_HINT}")
+        raise FuzzyDateError(_("'{value}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD").format(value=value))
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
     if month is not None and not 1 <= month <= 12:
-        raise FuzzyDateError(f"'{value}' is not a date: there is no month {month}; {FORMAT_HINT}")
+        raise FuzzyDateError(
+            _("'{value}' is not a date: there is no month {month}; use YYYY, YYYY-MM or YYYY-MM-DD").format(
+                value=value, month=month
+            )
+        )
     if month is not None and day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise FuzzyDateError(f"'{value}' is not a real date: {calendar.month_name[month]} {year} has {last} days")
+            raise FuzzyDateError(_days_problem(value, year, month, last))
     return FuzzyDate(year, month, day)
 
 
+def _days_problem(value: str, year: int, month: int, last: int) -> str:
+    # The month named in the reader's language (its stand-alone form: 'February', 'люты'), as the CLDR writes it.
+    name = get_month_names("wide", "stand-alone", locale=current_language())[month]
+    message = ngettext(
+        "'{value}' is not a real date: {month} {year} has {days} day",
+        "'{value}' is not a real date: {month} {year} has {days} days",
+        last,
+    )
+    return message.format(value=value, month=name, year=year, days=last)
+
+
 def _kind(value: object) -> str:
+    """What was written instead of a date, for the `{got}` of the problem."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     return type(value).__name__

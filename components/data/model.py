@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..i18n import TRANSLATED_LANGUAGES, _, ngettext
 from .fuzzy_dates import PATTERN as DATE_PATTERN
 from .fuzzy_dates import FuzzyDate, FuzzyDateError, parse_fuzzy_date
 
@@ -25,8 +26,7 @@ _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _DIGITS = re.compile(r"[0-9]+")
 STATUSES = ("confirmed", "reported", "disputed")
 RELEASE_KINDS = ("pardon", "deportation", "sentence-served", "exchange", "other")
-# The languages a text may be translated into; English is the main field's (title, name, ...).
-TRANSLATED_LANGUAGES = ("be", "ru", "uk")
+# A text's translations (into TRANSLATED_LANGUAGES; English is the main field's: title, name, ...).
 TRANSLATED_SUFFIX = "_i18n"  # title_i18n: {be: ..., ru: ..., uk: ...}
 # Fields whose values are free prose (not ids, dates or numbers): the reader warns about a cut-off ` #`
 # in them and the writer always quotes them.
@@ -36,12 +36,13 @@ TEXT_FIELDS = frozenset(
 
 
 def _describe(value: object) -> str:
+    """What the author wrote, for the `{got}` of a problem: 'expected text, got a list'."""
     if value is None:
-        return "nothing (the value is empty)"
+        return _("nothing (the value is empty)")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     return f"'{value}'"
 
 
@@ -54,10 +55,10 @@ def _date(value: object) -> FuzzyDate:
 
 def _text(value: object) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
-        raise PydanticCustomError("text", "expected text, got {got}", {"got": _describe(value)})
+        raise PydanticCustomError("text", _("expected text, got {got}"), {"got": _describe(value)})
     text = str(value)
     if not text.strip():
-        raise PydanticCustomError("text", "is empty; write a value or remove the field")
+        raise PydanticCustomError("text", _("is empty; write a value or remove the field"))
     return text
 
 
@@ -69,8 +70,13 @@ def _short(value: object) -> str:
     if len(text) > SHORT_LENGTH:
         raise PydanticCustomError(
             "short",
-            "is {length} characters; a chart label takes at most {limit} "
-            "(shorten it, or leave it out to use the title)",
+            ngettext(
+                "is {length} character; a chart label takes at most {limit} "
+                "(shorten it, or leave it out to use the title)",
+                "is {length} characters; a chart label takes at most {limit} "
+                "(shorten it, or leave it out to use the title)",
+                len(text),
+            ),
             {"length": len(text), "limit": SHORT_LENGTH},
         )
     return text
@@ -82,7 +88,7 @@ def _slug(value: object) -> str:
         suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
         raise PydanticCustomError(
             "slug",
-            "'{value}' is not a valid id; use lowercase letters, digits and hyphens (e.g. '{suggestion}')",
+            _("'{value}' is not a valid id; use lowercase letters, digits and hyphens (e.g. '{suggestion}')"),
             {"value": text, "suggestion": suggestion},
         )
     return text
@@ -98,10 +104,10 @@ def _count(value: object) -> int:
         digits = re.sub(r"\D", "", text)
         raise PydanticCustomError(
             "count",
-            "'{value}' is not a whole number; write digits only (e.g. {digits})",
+            _("'{value}' is not a whole number; write digits only (e.g. {digits})"),
             {"value": text, "digits": digits},
         )
-    raise PydanticCustomError("count", "expected a whole number of 0 or more, got {got}", {"got": _describe(value)})
+    raise PydanticCustomError("count", _("expected a whole number of 0 or more, got {got}"), {"got": _describe(value)})
 
 
 def _flag(value: object) -> bool:
@@ -109,7 +115,7 @@ def _flag(value: object) -> bool:
         return value
     if value in ("true", "false"):
         return value == "true"
-    raise PydanticCustomError("flag", "expected true or false, got {got}", {"got": _describe(value)})
+    raise PydanticCustomError("flag", _("expected true or false, got {got}"), {"got": _describe(value)})
 
 
 def _url(value: object) -> str:
@@ -117,7 +123,9 @@ def _url(value: object) -> str:
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
         raise PydanticCustomError(
-            "url", "'{value}' is not an http(s) web address; give the full link starting with https://", {"value": text}
+            "url",
+            _("'{value}' is not an http(s) web address; give the full link starting with https://"),
+            {"value": text},
         )
     return text
 
@@ -126,30 +134,34 @@ def _color(value: object) -> str:
     text = _text(value)
     if not _COLOR.fullmatch(text):
         raise PydanticCustomError(
-            "color", "'{value}' is not a colour; use #rrggbb (quote it: \"#0072b2\")", {"value": text}
+            "color", _("'{value}' is not a colour; use #rrggbb (quote it: \"#0072b2\")"), {"value": text}
         )
     return text
 
 
-def _one_of(value: object, choices: tuple[str, ...], error: str, what: str) -> str:
+def _one_of(value: object, choices: tuple[str, ...], error: str, message: str) -> str:
+    """`value` when it is one of `choices`; `message` (translated, with {value} and {choices}) when it is not."""
     text = _text(value)
     if text not in choices:
-        raise PydanticCustomError(
-            error, f"'{{value}}' is not {what}; use one of: {{choices}}", {"value": text, "choices": ", ".join(choices)}
-        )
+        raise PydanticCustomError(error, message, {"value": text, "choices": ", ".join(choices)})
     return text
 
 
 def _status(value: object) -> str:
-    return _one_of(value, STATUSES, "status", "a status")
+    return _one_of(value, STATUSES, "status", _("'{value}' is not a status; use one of: {choices}"))
 
 
 def _release_kind(value: object) -> str:
-    return _one_of(value, RELEASE_KINDS, "release_kind", "a kind of release")
+    return _one_of(value, RELEASE_KINDS, "release_kind", _("'{value}' is not a kind of release; use one of: {choices}"))
 
 
 def _language(value: object) -> str:
-    return _one_of(value, TRANSLATED_LANGUAGES, "language", "a language this page is translated into")
+    return _one_of(
+        value,
+        TRANSLATED_LANGUAGES,
+        "language",
+        _("'{value}' is not a language this page is translated into; use one of: {choices}"),
+    )
 
 
 def _mapping_like(example: str) -> Callable[[object], object]:
@@ -159,7 +171,7 @@ def _mapping_like(example: str) -> Callable[[object], object]:
         if not isinstance(value, dict):
             raise PydanticCustomError(
                 "mapping",
-                "expected a mapping, e.g. {example}, got {got}",
+                _("expected a mapping, e.g. {example}, got {got}"),
                 {"example": example, "got": _describe(value)},
             )
         return value
@@ -171,7 +183,7 @@ def _list(value: object) -> object:
     if value is None:
         return []
     if isinstance(value, (str, dict)):
-        raise PydanticCustomError("list", "expected a list, e.g. [a, b], got {got}", {"got": _describe(value)})
+        raise PydanticCustomError("list", _("expected a list, e.g. [a, b], got {got}"), {"got": _describe(value)})
     return value
 
 

@@ -10,6 +10,8 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ..i18n import ngettext, number_text
+
 FREE_FAILURES = 3  # typos cost nothing; the back-off starts with the next wrong password
 FIRST_BACKOFF_S = 10.0  # then 10 s, 20 s, 40 s, ... doubling
 MAX_BACKOFF_S = 15 * 60.0
@@ -88,7 +90,10 @@ class AttemptLimiter:
 
 def too_many_message(wait: float) -> str:
     """What the reader sees while a back-off lasts."""
-    return f"Too many attempts; try again in {math.ceil(wait)} s."
+    seconds = math.ceil(wait)
+    return ngettext(
+        "Too many attempts; try again in {count} s.", "Too many attempts; try again in {count} s.", seconds
+    ).format(count=number_text(seconds))
 
 
 PASSWORD_ATTEMPTS = AttemptLimiter()  # one per server process: sessions cannot reset it

@@ -13,11 +13,13 @@ from pydantic import BaseModel, ValidationError
 
 from ..data.checks import cross_check
 from ..data.model import Dataset, Event, Person, Source
+from ..i18n import LANGUAGE_NAMES, N_, TRANSLATED_LANGUAGES, _
 from .yaml_writer import entry_yaml, source_yaml
 
 Entry = dict[str, Any]
 FormValues = dict[str, Any]
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+REQUIRED = N_("required")  # a field left empty; the form shows it only once the reader tries to save
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def parse_destinations(text: str) -> tuple[dict[str, str], list[str]]:
             continue
         name, colon, count = line.rpartition(":")
         if not colon or not name.strip():
-            problems.append(f"line {number}: write 'Destination: number', e.g. 'Lithuania: 9'")
+            problems.append(_("line {line}: write 'Destination: number', e.g. 'Lithuania: 9'").format(line=number))
             continue
         destinations[name.strip()] = count.strip()
     return destinations, problems
@@ -96,11 +98,11 @@ def _model_problems(model: type[BaseModel], entry: Mapping[str, Any], prefix: st
             loc = [str(part) for part in item["loc"] if part != "[key]"]
             name = loc[0] if loc else ""
             if item["type"] == "missing":
-                message = "required"
+                message = _(REQUIRED)
             elif item["type"] == "too_short":
-                message = "choose at least one"
+                message = _("choose at least one")
             else:
-                message = item["msg"]
+                message = item["msg"]  # the model's own words (components/data/model.py)
             problems.setdefault(f"{prefix}.{name}", []).append(message)
     return problems
 
@@ -113,9 +115,10 @@ def check_draft(data: Dataset, draft: Draft) -> DraftCheck:
     if draft.source is not None:
         problems.update(_model_problems(Source, draft.source, "source"))
         if not draft.source_id:
-            problems.setdefault("source.title", []).append("required")
+            problems.setdefault("source.title", []).append(_(REQUIRED))
         elif draft.source_id in data.sources:
-            problems.setdefault("source.title", []).append(f"a source with id '{draft.source_id}' exists; pick it")
+            exists = _("a source with id '{id}' exists; pick it").format(id=draft.source_id)
+            problems.setdefault("source.title", []).append(exists)
     if problems:
         return DraftCheck(problems)
     people = [*data.people, Person.model_validate(draft.person)] if draft.person else list(data.people)
@@ -182,7 +185,23 @@ def blank_values(today: dt.date) -> FormValues:
         "also": [],
         "tags": "",
         "note": "",
+        # Optional translations: title_be, summary_ru, person_name_uk, ...
+        **{f"{field}_{code}": "" for field in TRANSLATED_FIELDS for code in TRANSLATED_LANGUAGES},
     }
+
+
+TRANSLATED_FIELDS = ("title", "summary", "person_name")  # the form's fields that take a translation per language
+
+
+def translation_label(label: str, code: str) -> str:
+    """A translation field's label: 'Title — Беларуская'."""
+    return f"{label} — {LANGUAGE_NAMES[code]}"
+
+
+def _translations(values: Mapping[str, Any], field: str) -> dict[str, str]:
+    # Only the languages filled in; an empty mapping is left out of the entry altogether.
+    found = {code: str(values.get(f"{field}_{code}", "")).strip() for code in TRANSLATED_LANGUAGES}
+    return {code: text for code, text in found.items() if text}
 
 
 def prefilled_values(prefill: Mapping[str, Any], today: dt.date) -> FormValues:
@@ -214,6 +233,7 @@ def _new_person(values: Mapping[str, Any], data: Dataset) -> Entry | None:
         "name": name,
         "aliases": parse_list(str(values.get("person_aliases", ""))),
         "role": str(values.get("person_role", "")).strip(),
+        **({"name_i18n": names} if (names := _translations(values, "person_name")) else {}),
     }
 
 
@@ -250,9 +270,11 @@ def draft_from_values(
         "date": date,
         "end": str(values.get("end", "")).strip() or None,
         "title": title,
+        "title_i18n": _translations(values, "title"),
         "short": str(values.get("short", "")).strip() or None,
         "category": values.get("category"),
         "summary": str(values.get("summary", "")).strip(),
+        "summary_i18n": _translations(values, "summary"),
         "sources": [*values.get("sources", []), *([source_id] if source_id else [])],
         "people": [*values.get("people", []), *([person["id"]] if person else [])],
         "released": str(values.get("released", "")).strip() or None,

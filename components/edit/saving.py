@@ -24,12 +24,13 @@ from pydantic import BaseModel, ValidationError
 from ..data.loader import Loaded, load_bytes, load_text
 from ..data.model import Event, Person, Source
 from ..data.problems import DataError
+from ..i18n import N_, _, ngettext, number_text
 from .yaml_writer import InsertError, insert_entries, written_fields
 
 BACKUP_DIR = ".events-backups"
 KEEP_BACKUPS = 5
 LOCK_TIMEOUT = 30.0  # seconds a save waits for another one before giving up
-CHANGED_OTHERS = "the inserted text would change other entries; nothing was saved"
+CHANGED_OTHERS = N_("the inserted text would change other entries; nothing was saved")
 
 # Streamlit runs each session as a thread of one process, which a per-process file lock does not keep
 # apart: threads queue on this lock, then processes on the lock file beside the data file.
@@ -56,7 +57,13 @@ def save_entries(
     """Append entries to the data file if the whole result is valid; never leave it half-written."""
     # Through a symlink, replace the file it points to (not the link), and lock that file's name.
     target = Path(os.path.realpath(path))
-    busy = SaveResult(False, (f"{path}: another save has held the file for over {LOCK_TIMEOUT:.0f} s; try again",))
+    seconds = round(LOCK_TIMEOUT)
+    waited = ngettext(
+        "another save has held the file for over {count} s; try again",
+        "another save has held the file for over {count} s; try again",
+        seconds,
+    ).format(count=number_text(seconds))
+    busy = SaveResult(False, (f"{path}: {waited}",))
     if not _THREAD_LOCK.acquire(timeout=LOCK_TIMEOUT):
         return busy
     try:
@@ -81,7 +88,8 @@ def _save_locked(
         previous = path.read_bytes()
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError as error:
-        return SaveResult(False, (f"{name}: cannot read the file: {error.strerror or error}",))
+        reason = _("cannot read the file: {reason}").format(reason=error.strerror or error)
+        return SaveResult(False, (f"{name}: {reason}",))
     try:
         old = load_bytes(previous, name)
     except DataError as error:
@@ -101,7 +109,8 @@ def _save_locked(
     try:
         backup = _replace(path, bom + text.encode("utf-8"), previous, mode)
     except OSError as error:
-        return SaveResult(False, (f"{name}: could not write the file ({error}); it was left as it was",))
+        reason = _("could not write the file ({error}); it was left as it was").format(error=error)
+        return SaveResult(False, (f"{name}: {reason}",))
     return SaveResult(True, backup=backup)
 
 
@@ -119,17 +128,17 @@ def _compare(
         added_people = [Person.model_validate(written_fields(entry)) for entry in people]
         added_sources = {key: Source.model_validate(written_fields(value)) for key, value in sources.items()}
     except ValidationError:
-        return "the new entries would not read back from the file as given; nothing was saved"
+        return _("the new entries would not read back from the file as given; nothing was saved")
     if (
         _dumps(new.data.events) != _dumps([*old.data.events, *added_events])
         or _dumps(new.data.people) != _dumps([*old.data.people, *added_people])
         or _dumps(new.data.sources) != _dumps({**old.data.sources, **added_sources})
         or list(new.data.sources) != [*old.data.sources, *added_sources]
     ):
-        return CHANGED_OTHERS
+        return _(CHANGED_OTHERS)
     sections = {"events", "people", "sources"}
     if new.data.model_dump(exclude=sections) != old.data.model_dump(exclude=sections):
-        return CHANGED_OTHERS
+        return _(CHANGED_OTHERS)
     return None
 
 

@@ -14,6 +14,7 @@ import yaml
 
 from ..data.fuzzy_dates import FuzzyDate, FuzzyDateError, parse_fuzzy_date
 from ..data.model import TEXT_FIELDS
+from ..i18n import N_, _
 
 try:  # libyaml's C parser when PyYAML was built with it
     from yaml import CSafeLoader as _Loader
@@ -36,6 +37,21 @@ _NUMBER_LIKE = re.compile(r"0[box][0-9a-f]+|[0-9]+(?:e-?[0-9]+)?|[0-9][0-9-]*")
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _LONE_CR = re.compile(r"\r(?!\n)")
 _NO_SOURCES: Mapping[str, Mapping[str, object]] = MappingProxyType({})
+# Why a section cannot take new entries, for a list section (True: events, people) and a mapping (False: sources).
+_FLOW_STYLE = {
+    True: N_(
+        "line {line}: '{name}:' is written in flow style ([...] or {{...}});"
+        " write it as a list ('- id: ...' lines) first"
+    ),
+    False: N_(
+        "line {line}: '{name}:' is written in flow style ([...] or {{...}});"
+        " write it as a mapping ('source-id:' lines) first"
+    ),
+}
+_NOT_SHAPE = {
+    True: N_("line {line}: '{name}:' is not a list ('- id: ...' lines); cannot add entries to it"),
+    False: N_("line {line}: '{name}:' is not a mapping ('source-id:' lines); cannot add entries to it"),
+}
 
 
 class InsertError(ValueError):
@@ -143,7 +159,7 @@ def insert_entries(
     if _LONE_CR.search(body) or any(char in body for char in "\x85\u2028\u2029"):
         # libyaml counts these as line breaks too, so its line numbers would not match ours.
         raise InsertError(
-            "the file has line breaks other than \\n or \\r\\n; save it with Unix or Windows line endings"
+            _("the file has line breaks other than \\n or \\r\\n; save it with Unix or Windows line endings")
         )
     first_break = body.find("\n")
     newline = "\r\n" if first_break > 0 and body[first_break - 1] == "\r" else "\n"
@@ -161,7 +177,7 @@ def insert_entries(
         edits = _plan(body, wanted, newline)
     # One edit per section, none overlapping; applied from the end so earlier offsets stay valid, and
     # at the same offset the later edit first so that text lands in the order planned.
-    for _, (start, end, replacement) in sorted(enumerate(edits), key=lambda item: (item[1][0], item[0]), reverse=True):
+    for _i, (start, end, replacement) in sorted(enumerate(edits), key=lambda item: (item[1][0], item[0]), reverse=True):
         body = body[:start] + replacement + body[end:]
     return bom + body
 
@@ -199,7 +215,7 @@ def _plan(body: str, wanted: list[tuple[str, list[_Renderer]]], newline: str) ->
         appended.append(f"{newline}{' ' * root_column}{name}:{newline}{block}")
     if appended:
         if explicit_end:
-            raise InsertError("the file ends its document with '...'; remove that line so sections can follow")
+            raise InsertError(_("the file ends its document with '...'; remove that line so sections can follow"))
         edits.append((len(body), len(body), "".join(appended)))
     return edits
 
@@ -214,9 +230,8 @@ def _section_edit(
     newline: str,
 ) -> tuple[int, int, str]:
     name = section.name
-    where = f"line {section.key_line + 1}: '{name}:'"
+    where = {"line": section.key_line + 1, "name": name}
     is_list = name in LIST_SECTIONS
-    shape = "a list ('- id: ...' lines)" if is_list else "a mapping ('source-id:' lines)"
     if section.kind == ("block-list" if is_list else "block-map"):
         assert section.entry_column is not None and section.last_entry_line is not None
         block = "".join(render(section.entry_column, newline) for render in renderers)
@@ -231,11 +246,16 @@ def _section_edit(
     if section.kind == "empty":  # 'events:' with nothing after it: the entries go under that line
         return _insert_at(body, line_starts, section.key_line + 1, block)
     if section.kind == ("flow-list" if is_list else "flow-map") and section.entries:
-        raise InsertError(f"{where} is written in flow style ([...] or {{...}}); write it as {shape} first")
+        raise InsertError(_(_FLOW_STYLE[is_list]).format(**where))
     if section.kind not in ("null", "flow-list" if is_list else "flow-map"):
-        raise InsertError(f"{where} is not {shape}; cannot add entries to it")
+        raise InsertError(_(_NOT_SHAPE[is_list]).format(**where))
     if not section.start[0] == section.end[0] == section.key_line:
-        raise InsertError(f"{where} has an empty value written over several lines; write '{name}:' alone on its line")
+        raise InsertError(
+            _(
+                "line {line}: '{name}:' has an empty value written over several lines;"
+                " write '{name}:' alone on its line"
+            ).format(**where)
+        )
     # Rewrite only this line: drop the '[]', '{}', '~' or 'null' and keep any comment after it.
     line_start = line_starts[section.key_line]
     line_end = body.find("\n", line_start)
@@ -273,14 +293,16 @@ def _scan(body: str) -> tuple[dict[str, _Section], int, bool]:
     try:
         events = list(yaml.parse(body, Loader=_Loader))
     except yaml.YAMLError as error:
-        raise InsertError(f"the file is not valid YAML, so nothing can be added to it: {error}") from None
+        raise InsertError(
+            _("the file is not valid YAML, so nothing can be added to it: {error}").format(error=error)
+        ) from None
     documents = [index for index, event in enumerate(events) if isinstance(event, yaml.DocumentStartEvent)]
     if len(documents) != 1:
-        raise InsertError("the file must hold exactly one YAML document")
+        raise InsertError(_("the file must hold exactly one YAML document"))
     root_index = documents[0] + 1
     root = events[root_index]
     if not isinstance(root, yaml.MappingStartEvent) or root.flow_style:
-        raise InsertError("the file's top level must be a block mapping ('title: ...', 'events:' lines)")
+        raise InsertError(_("the file's top level must be a block mapping ('title: ...', 'events:' lines)"))
     explicit_end = any(isinstance(event, yaml.DocumentEndEvent) and event.explicit for event in events)
     sections: dict[str, _Section] = {}
     root_column = -1
@@ -297,7 +319,7 @@ def _scan(body: str) -> tuple[dict[str, _Section], int, bool]:
             root_column = key_column
         name = key.value
         if name in sections:
-            raise InsertError(f"line {key_line + 1}: '{name}:' appears twice; keep one")
+            raise InsertError(_("line {line}: '{name}:' appears twice; keep one").format(line=key_line + 1, name=name))
         sections[name] = _section(name, key, events, value_index, last)
     return sections, max(root_column, 0), explicit_end
 

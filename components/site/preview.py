@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 from PIL import Image, ImageDraw, ImageFont
 
+from ..i18n import _, ngettext
 from ..view.frames import Frames, count_label
-from ..view.style import PALETTE
+from ..view.style import PALETTE, fuzzy_date_text
 
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph and Twitter's large card show without cropping
 MARGIN = 60
@@ -44,7 +45,8 @@ def _counts_line(draw: ImageDraw.ImageDraw, counts: pd.DataFrame, box: tuple[int
 
 
 def preview_png(frames: Frames, version: str) -> bytes:
-    """A 1200×630 card: the title, the latest count of political prisoners, its trend, the data's version."""
+    """A 1200×630 card: the title, the latest count of political prisoners, its trend, the data's version; in the
+    current language, from frames in that language."""
     data, counts = frames.meta, frames.counts  # in date order
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image)
@@ -55,13 +57,12 @@ def preview_png(frames: Frames, version: str) -> bytes:
     if len(counts):
         latest = counts.iloc[-1]
         draw.text((MARGIN, y + 20), count_label(latest), font=_font(110, 700), fill=LINE)
-        draw.text(
-            (MARGIN, y + 152), f"political prisoners held, {latest['date_label']} (Viasna)", font=_font(36), fill=MUTED
-        )
+        held = ngettext("political prisoner held, {date} (Viasna)", "political prisoners held, {date} (Viasna)",
+                        int(latest["count"])).format(date=latest["date_label"])  # fmt: skip
+        draw.text((MARGIN, y + 152), held, font=_font(36), fill=MUTED)
         _counts_line(draw, counts, (MARGIN, y + 225, WIDTH - MARGIN, HEIGHT - MARGIN - 50))
-    draw.text(
-        (MARGIN, HEIGHT - MARGIN - 30), f"Data as of {data.as_of.label} · version {version}", font=_font(30), fill=MUTED
-    )
+    as_of = _("Data as of {date} · version {version}").format(date=fuzzy_date_text(data.as_of), version=version)
+    draw.text((MARGIN, HEIGHT - MARGIN - 30), as_of, font=_font(30), fill=MUTED)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from ..data.model import RELEASE_KINDS, SHORT_LENGTH, STATUSES
 from ..edit.attempts import PASSWORD_ATTEMPTS, too_many_message
 from ..edit.drafts import (
     PRECISIONS,
+    REQUIRED,
     Draft,
     FormValues,
     blank_values,
@@ -24,9 +25,11 @@ from ..edit.drafts import (
     draft_yaml,
     event_prefill,
     prefilled_values,
+    translation_label,
 )
 from ..edit.permissions import Permission, decide_permission
 from ..edit.saving import save_entries
+from ..i18n import N_, TRANSLATED_LANGUAGES, _, current_language, use_language
 from ..view.timeline_figures import preview_figure
 from .page_data import PageData, data_file, full_dataset
 from .state import (
@@ -40,6 +43,17 @@ from .state import (
     DRAFT_SAVE,
     EVENT,
 )
+
+# What the reader sees for the form's choices; the widgets keep the values themselves.
+PRECISION_LABELS = {"day": N_("Day"), "month": N_("Month"), "year": N_("Year only")}
+STATUS_LABELS = {"confirmed": N_("confirmed"), "reported": N_("reported"), "disputed": N_("disputed")}
+RELEASE_KIND_LABELS = {
+    "pardon": N_("pardon"),
+    "deportation": N_("deportation"),
+    "sentence-served": N_("sentence-served"),
+    "exchange": N_("exchange"),
+    "other": N_("other"),
+}
 
 
 def _key(name: str) -> str:
@@ -85,7 +99,7 @@ def current_permission(data_password: str | None = None) -> Permission:
 
 def _show(problems: dict[str, list[str]], field: str, attempted: bool) -> None:
     for message in problems.get(field, []):
-        if message == "required" and not attempted:
+        if message == _(REQUIRED) and not attempted:
             continue  # an empty required field is only flagged once the reader tries to save
         st.error(message, icon=":material/error:")
 
@@ -93,39 +107,55 @@ def _show(problems: dict[str, list[str]], field: str, attempted: bool) -> None:
 def _date_fields(problems: dict[str, list[str]], attempted: bool) -> None:
     k = _key
     st.radio(
-        "Date precision",
+        _("Date precision"),
         PRECISIONS,
         key=k("precision"),
         horizontal=True,
-        format_func={"day": "Day", "month": "Month", "year": "Year only"}.get,
+        format_func=lambda v: _(PRECISION_LABELS[v]),
     )
     year, month, day = st.columns(3)
-    year.number_input("Year", min_value=1900, max_value=2100, step=1, key=k("year"))
+    year.number_input(_("Year"), min_value=1900, max_value=2100, step=1, key=k("year"))
     if st.session_state.get(k("precision")) in ("month", "day"):
-        month.number_input("Month", min_value=1, max_value=12, step=1, key=k("month"))
+        month.number_input(_("Month"), min_value=1, max_value=12, step=1, key=k("month"))
     if st.session_state.get(k("precision")) == "day":
-        day.number_input("Day", min_value=1, max_value=31, step=1, key=k("day"))
+        day.number_input(_("Day"), min_value=1, max_value=31, step=1, key=k("day"))
     _show(problems, "event.date", attempted)
-    st.text_input("End (optional, for events that last)", key=k("end"), placeholder="YYYY, YYYY-MM or YYYY-MM-DD")
+    st.text_input(_("End (optional, for events that last)"), key=k("end"), placeholder=_("YYYY, YYYY-MM or YYYY-MM-DD"))
     _show(problems, "event.end", attempted)
 
 
+def _translation_fields(problems: dict[str, list[str]], attempted: bool) -> None:
+    with st.expander(_("Title and summary in Belarusian, Russian, Ukrainian (optional)")):
+        st.caption(
+            _("Each faithful to the English and its sources; readers of a language without one see the English.")
+        )
+        for code in TRANSLATED_LANGUAGES:
+            st.text_input(translation_label(_("Title"), code), key=_key(f"title_{code}"))
+            st.text_area(translation_label(_("Summary"), code), key=_key(f"summary_{code}"), height=80)
+    _show(problems, "event.title_i18n", attempted)
+    _show(problems, "event.summary_i18n", attempted)
+
+
 def _new_person_fields(problems: dict[str, list[str]], attempted: bool) -> None:
-    if st.checkbox("Add a new person", key=_key("new_person")):
-        st.text_input("Name", key=_key("person_name"))
+    if st.checkbox(_("Add a new person"), key=_key("new_person")):
+        st.text_input(_("Name"), key=_key("person_name"))
         _show(problems, "person.name", attempted)
-        st.text_input("Other spellings, Latin and Cyrillic (comma-separated)", key=_key("person_aliases"))
-        st.text_input("Role", key=_key("person_role"))
+        names = st.columns(len(TRANSLATED_LANGUAGES))
+        for column, code in zip(names, TRANSLATED_LANGUAGES, strict=True):
+            column.text_input(translation_label(_("Name"), code), key=_key(f"person_name_{code}"))
+        _show(problems, "person.name_i18n", attempted)
+        st.text_input(_("Other spellings, Latin and Cyrillic (comma-separated)"), key=_key("person_aliases"))
+        st.text_input(_("Role"), key=_key("person_role"))
         _show(problems, "person.role", attempted)
 
 
 def _new_source_fields(problems: dict[str, list[str]], attempted: bool) -> None:
-    if st.checkbox("Add a new source", key=_key("new_source")):
+    if st.checkbox(_("Add a new source"), key=_key("new_source")):
         for name, label in (
-            ("source_title", "Source title (the publication's headline)"),
-            ("source_publisher", "Publisher"),
-            ("source_url", "URL (https://…)"),
-            ("source_published", "Published (YYYY, YYYY-MM or YYYY-MM-DD)"),
+            ("source_title", _("Source title (the publication's headline)")),
+            ("source_publisher", _("Publisher")),
+            ("source_url", _("URL (https://…)")),
+            ("source_published", _("Published (YYYY, YYYY-MM or YYYY-MM-DD)")),
         ):
             st.text_input(label, key=_key(name))
             _show(problems, "source." + name.removeprefix("source_"), attempted)
@@ -135,44 +165,48 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     attempted = bool(st.session_state.get(DRAFT_ATTEMPTED))
     k = _key
     _date_fields(problems, attempted)
-    st.text_input("Title", key=k("title"))
+    st.text_input(_("Title"), key=k("title"))
     _show(problems, "event.title", attempted)
     st.text_input(
-        "Short label (optional)", key=k("short"), max_chars=SHORT_LENGTH,
-        help="Printed on the chart for key events, e.g. 'Embassy suspended'; without it the title is shortened.",
+        _("Short label (optional)"), key=k("short"), max_chars=SHORT_LENGTH,
+        help=_("Printed on the chart for key events, e.g. 'Embassy suspended'; without it the title is shortened."),
     )  # fmt: skip
     _show(problems, "event.short", attempted)
     labels = dict(zip(page.categories["id"], page.categories["label"], strict=True))
-    st.selectbox("Category", list(labels), key=k("category"), format_func=lambda v: labels[v], index=None)
+    st.selectbox(_("Category"), list(labels), key=k("category"), format_func=lambda v: labels[v], index=None)
     _show(problems, "event.category", attempted)
     st.multiselect(
-        "Also in categories (optional)", list(labels), key=k("also"), format_func=lambda v: labels[v],
-        help="Other categories whose filter should find this event; it is drawn in its own category's lane.",
+        _("Also in categories (optional)"), list(labels), key=k("also"), format_func=lambda v: labels[v],
+        help=_("Other categories whose filter should find this event; it is drawn in its own category's lane."),
     )  # fmt: skip
     _show(problems, "event.also", attempted)
-    st.text_area("Summary", key=k("summary"), help="One to three factual sentences.")
+    st.text_area(_("Summary"), key=k("summary"), help=_("One to three factual sentences."))
     _show(problems, "event.summary", attempted)
+    _translation_fields(problems, attempted)
     names = dict(zip(page.people["id"], page.people["name"], strict=True))
-    st.multiselect("People", list(names), key=k("people"), format_func=lambda v: names[v])
+    st.multiselect(_("People"), list(names), key=k("people"), format_func=lambda v: names[v])
     _show(problems, "event.people", attempted)
     _new_person_fields(problems, attempted)
     titles = {sid: f"{s.publisher}: {s.title}" for sid, s in page.meta.sources.items()}
-    st.multiselect("Sources", list(titles), key=k("sources"), format_func=lambda v: titles[v])
+    st.multiselect(_("Sources"), list(titles), key=k("sources"), format_func=lambda v: titles[v])
     _show(problems, "event.sources", attempted)
     _new_source_fields(problems, attempted)
-    st.selectbox("Status", STATUSES, key=k("status"))
+    st.selectbox(_("Status"), STATUSES, key=k("status"), format_func=lambda v: _(STATUS_LABELS[v]))
     freed, destinations = st.columns(2)
-    freed.text_input("People freed (optional)", key=k("released"))
-    destinations.text_area("Where they went (one 'Destination: number' per line)", key=k("released_to"), height=80)
+    freed.text_input(_("People freed (optional)"), key=k("released"))
+    destinations.text_area(_("Where they went (one 'Destination: number' per line)"), key=k("released_to"), height=80)
     _show(problems, "event.released", attempted)
     _show(problems, "event.released_to", attempted)
     st.multiselect(
-        "How they were freed", list(RELEASE_KINDS), key=k("release_kind"),
-        help="pardon · deportation (freed and taken abroad) · sentence-served · exchange · other; several may apply",
+        _("How they were freed"), list(RELEASE_KINDS), key=k("release_kind"),
+        format_func=lambda v: _(RELEASE_KIND_LABELS[v]),
+        help=_(
+            "pardon · deportation (freed and taken abroad) · sentence-served · exchange · other; several may apply"
+        ),
     )  # fmt: skip
     _show(problems, "event.release_kind", attempted)
-    st.text_input("Tags (comma-separated; 'milestone' for key events)", key=k("tags"))
-    st.text_area("Note (where sources disagree)", key=k("note"), height=80)
+    st.text_input(_("Tags (comma-separated; 'milestone' for key events)"), key=k("tags"))
+    st.text_area(_("Note (where sources disagree)"), key=k("note"), height=80)
 
 
 def _mark_attempted() -> None:
@@ -201,7 +235,7 @@ def dialog_is_open() -> bool:
 
 def render_add_event(page: PageData) -> None:
     """The sidebar's 'Add an event' button, and the dialog while it is open."""
-    st.sidebar.button("Add an event", icon=":material/add:", use_container_width=True, on_click=open_dialog)
+    st.sidebar.button(_("Add an event"), icon=":material/add:", use_container_width=True, on_click=open_dialog)
     if dialog_is_open():
         add_event_dialog(page, data_file())
 
@@ -239,21 +273,21 @@ def _permission() -> Permission:
     """Who may save, asking for the editor password or a sign-in where the server offers them."""
     permission = current_permission()
     if not permission.allowed and permission.can_enter_password:
-        password = st.text_input("Editor password", type="password", key=DRAFT_PASSWORD, on_change=_on_password)
+        password = st.text_input(_("Editor password"), type="password", key=DRAFT_PASSWORD, on_change=_on_password)
         wait = PASSWORD_ATTEMPTS.wait(_password_keys())
         if wait > 0:  # even the right password waits until the back-off has passed
             permission = replace(permission, reason=too_many_message(wait))
         elif password:
             permission = current_permission(password)
     if permission.can_log_in and not permission.allowed:
-        st.button("Sign in as an editor", on_click=st.login)
+        st.button(_("Sign in as an editor"), on_click=st.login)
     st.caption(permission.reason)
     return permission
 
 
 def _save(path: Path, draft: Draft, problems: dict[str, list[str]]) -> None:
     if problems:
-        st.error("Fix the problems marked above; nothing was saved.")
+        st.error(_("Fix the problems marked above; nothing was saved."))
         return
     result = save_entries(
         path,
@@ -266,26 +300,33 @@ def _save(path: Path, draft: Draft, problems: dict[str, list[str]]) -> None:
         close_dialog()
         st.session_state[EVENT] = draft.event["id"]
         st.rerun()
-    st.error("Nothing was saved:")
+    st.error(_("Nothing was saved:"))
     st.code("\n".join(result.problems), language=None, wrap_lines=True)
 
 
 def _offer_yaml(page: PageData, draft: Draft) -> None:
     """Where the server does not save: the entry as YAML to copy or download, and the repository's link."""
     yaml_text = draft_yaml(draft)
-    st.markdown("**This server does not save.** Copy or download the entry and add it to `events.yaml`:")
+    st.markdown(_("**This server does not save.** Copy or download the entry and add it to `events.yaml`:"))
     st.code(yaml_text, language="yaml")
-    st.download_button("Download entry (YAML)", yaml_text, "new-event.yaml", "application/yaml")
+    st.download_button(_("Download entry (YAML)"), yaml_text, "new-event.yaml", "application/yaml")
     if page.meta.repository_url:
-        st.link_button("Edit events.yaml in its repository", page.meta.repository_url)
+        st.link_button(_("Edit events.yaml in its repository"), page.meta.repository_url)
 
 
-@st.dialog("Add an event", width="large", on_dismiss=close_dialog)
 def add_event_dialog(page: PageData, path: Path) -> None:
+    """The form in a dialog titled in the reader's language (a decorator's title would be fixed at import)."""
+    dialog = st.dialog(_("Add an event"), width="large", on_dismiss=close_dialog)(_dialog_form)
+    dialog(page, path, current_language())
+
+
+def _dialog_form(page: PageData, path: Path, language: str) -> None:
     """The form; it runs as a fragment, so typing in it does not redraw the charts."""
+    # A rerun of the fragment alone starts a new script thread, whose language would be the default one.
+    use_language(language)
     data = full_dataset(path)
     if data is None:
-        st.error("The data file has problems (listed on the page); fix them before adding an event.")
+        st.error(_("The data file has problems (listed on the page); fix them before adding an event."))
         return
     duplicate_of = st.session_state.pop(DIALOG_DUPLICATE, None)
     if duplicate_of in {e.id for e in data.events}:
@@ -295,11 +336,11 @@ def add_event_dialog(page: PageData, path: Path) -> None:
     problems = _problems(checked.problems, form_problems)
     _form(page, problems)
     if checked.dataset is not None and not problems:
-        st.markdown("**Preview** (the new event, ringed, among the events of the year around it)")
+        st.markdown(_("**Preview** (the new event, ringed, among the events of the year around it)"))
         st.plotly_chart(
             preview_figure(page.events, page.categories, checked.dataset, draft.event["id"]), key=DRAFT_PREVIEW
         )
     if not _permission().allowed:
         _offer_yaml(page, draft)
-    elif st.button("Save", type="primary", key=DRAFT_SAVE, on_click=_mark_attempted):
+    elif st.button(_("Save"), type="primary", key=DRAFT_SAVE, on_click=_mark_attempted):
         _save(path, draft, problems)

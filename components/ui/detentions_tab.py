@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..i18n import _, current_language
 from ..view.filters import Filters, Shown
+from ..view.locale import date_label
 from ..view.tables import detentions_table
 from ..view.text_alternatives import detentions_sentence
 from .charts import detentions_chart
@@ -13,14 +15,16 @@ from .page_data import PageData
 
 def render_detentions_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     """One bar per detained person shown, and the same data as a table."""
-    st.header("Detentions of the people named")
+    st.header(_("Detentions of the people named"))
     if shown.people.empty:
-        st.info("No detentions in the dates, people or search chosen.")
+        st.info(_("No detentions in the dates, people or search chosen."))
         return
-    st.caption(detentions_sentence(shown.people, page.meta.as_of.label))  # the chart's text alternative
+    st.caption(
+        detentions_sentence(shown.people, date_label(page.meta.as_of, current_language()))
+    )  # the chart's text alternative
     st.plotly_chart(detentions_chart(page, filters))
     st.caption(
-        "One row per person, ordered by arrest: a bar from arrest to release, or to the data's date if still held."
+        _("One row per person, ordered by arrest: a bar from arrest to release, or to the data's date if still held.")
     )
-    with st.expander("The same data as a table"):
+    with st.expander(_("The same data as a table")):
         st.dataframe(detentions_table(shown.people), hide_index=True)

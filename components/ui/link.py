@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ..data.model import STATUSES
+from ..i18n import _
 from ..view.filters import Filters
 from ..view.view_state import Choices, View, params_from_view, view_from_params
+from .language import link_language
 from .page_data import PageData
 from .share import share_link
 from .sidebar import seed_widgets
@@ -19,7 +21,9 @@ def seed_from_link(page: PageData) -> None:
     if SEEDED in st.session_state:
         return
     choices = Choices(set(page.categories["id"]), set(page.people["id"]), STATUSES, set(page.events["id"]), list(TABS))
-    link_view, notices = view_from_params(st.query_params.to_dict(), choices)
+    # `lang` is read before anything else is written (language.start_language), not part of the view.
+    params = {name: value for name, value in st.query_params.to_dict().items() if name != "lang"}
+    link_view, notices = view_from_params(params, choices)
     notices += seed_widgets(link_view, page, tabs=list(TABS))
     st.session_state[SEEDED] = True
     st.session_state[TAB_FROM_LINK] = link_view.tab
@@ -29,9 +33,12 @@ def seed_from_link(page: PageData) -> None:
 def sync_link(filters: Filters, tab: str) -> None:
     """Write the current view into the address bar, and show it to copy in the sidebar."""
     params = params_from_view(View(filters, st.session_state.get(EVENT), tab), default_tab=DEFAULT_TAB)
+    language = link_language()
+    if language:
+        params["lang"] = language
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     with st.sidebar:
-        st.markdown("**Link to this view**")
+        st.markdown(_("**Link to this view**"))
         st.code(share_link(params), language=None, wrap_lines=True)
-        st.caption("Use the copy button to share exactly these filters, tab and event.")
+        st.caption(_("Use the copy button to share exactly these filters, tab, event and language."))

@@ -7,8 +7,13 @@ import logging
 import streamlit as st
 from streamlit import config
 
+from ..i18n import _, current_language, ngettext, number_text
 from ..view.filters import Shown
+from ..view.frames import count_label
+from ..view.locale import date_label
 from ..view.text import escape_markdown, markdown_link
+from ..view.translated import translated_frames
+from .language import language_notice, mark_document_language, start_language
 from .page_data import PageData, PageLoad, data_file, load_page_data
 from .state import LINK_NOTICES
 from .watch import watch_file
@@ -34,10 +39,18 @@ def _check_server_config() -> None:
         )
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _translated(_page: PageData, version: str, language: str) -> PageData:
+    return translated_frames(_page, language)
+
+
 def start_page() -> PageData:
-    """Set the page up and load the data file; stops the script (after showing why) when there is nothing to show."""
-    st.set_page_config(page_title="Belarus timeline", layout="wide")
+    """Set the page up, choose its language and load the data file in it; stops the script (after showing why) when
+    there is nothing to show."""
+    language = start_language()
+    st.set_page_config(page_title=_("Belarus timeline"), layout="wide")
     st.html(PHONE_STYLE)
+    mark_document_language(language)
     _check_server_config()
     path = data_file()
     loaded = load_page_data(path)
@@ -45,53 +58,78 @@ def start_page() -> PageData:
     render_problems(loaded)
     if loaded.page is None:
         st.stop()
-    return loaded.page
+    # Shared by every session reading this language: translated once per file version.
+    return _translated(loaded.page, loaded.page.version, language)
 
 
 def render_problems(loaded: PageLoad) -> None:
     """The data file's located problems (and, if any, that an older valid version is shown)."""
     if not loaded.problems:
         return
-    st.error(f"**The data file has {len(loaded.problems)} problem(s).** Fix each line below and save the file.")
+    count = len(loaded.problems)
+    st.error(
+        ngettext(
+            "**The data file has {count} problem.** Fix the line below and save the file.",
+            "**The data file has {count} problems.** Fix each line below and save the file.",
+            count,
+        ).format(count=number_text(count))
+    )
+    # The located lines stay as `check` writes them (English): an editor fixes the file with them, and searches them.
     st.code("\n".join(loaded.problems), language=None, wrap_lines=True)  # literal text, copyable
     if loaded.stale:
-        st.warning("Showing the last valid version of the data loaded by this server until the file is fixed.")
+        st.warning(_("Showing the last valid version of the data loaded by this server until the file is fixed."))
 
 
 def render_header(page: PageData, shown: Shown) -> None:
     """Title, description and the headline figures."""
     data = page.meta
+    language = current_language()
     st.title(data.title)
-    st.caption(escape_markdown(f"{data.description} Data as of {data.as_of.label}."))
+    as_of = _("Data as of {date}.").format(date=date_label(data.as_of, language))
+    st.caption(escape_markdown(f"{data.description} {as_of}"))
     held, freed, events = st.columns(3)
     if len(shown.counts):
         latest = shown.counts.iloc[-1]
-        value = f"over {latest['count']:,}" if latest["approximate"] else f"{latest['count']:,}"
-        held.metric("Political prisoners held", value, help=f"Viasna's count, {latest['date_label']}")
+        counted = _("Viasna's count, {date}").format(date=latest["date_label"])
+        held.metric(_("Political prisoners held"), count_label(latest), help=counted)
         source = data.sources.get(str(latest["source"]))
         cited = (
-            markdown_link(source.publisher, source.url) + f", {escape_markdown(source.published.label)}"
+            markdown_link(source.publisher, source.url) + f", {escape_markdown(date_label(source.published, language))}"
             if source
             else ""
         )
         # Markdown, not a caption: a link in a caption's grey text fails the contrast a reader needs.
-        held.markdown(f"Viasna's count, {escape_markdown(str(latest['date_label']))} · source: {cited}")
+        held.markdown(
+            _("Viasna's count, {date} · source: {source}").format(
+                date=escape_markdown(str(latest["date_label"])), source=cited
+            )
+        )
     else:
-        held.metric("Political prisoners held", "—", help="No count in the dates shown")
+        held.metric(_("Political prisoners held"), "—", help=_("No count in the dates shown"))
     total = int(shown.events["released"].sum()) if len(shown.events) else 0
-    freed.metric("People freed in the releases shown", f"{total:,}")
-    events.metric("Events shown", f"{len(shown.events)} of {len(page.events)}")
+    freed.metric(_("People freed in the releases shown"), number_text(total))
+    events.metric(
+        _("Events shown"),
+        _("{shown} of {total}").format(shown=number_text(len(shown.events)), total=number_text(len(page.events))),
+    )
 
 
 def render_notices(page: PageData, shown: Shown) -> None:
     """What was dropped from the link, the data file's warnings, and what to do when nothing matches."""
+    notice = language_notice()
+    if notice:
+        st.warning(notice)
     for notice in st.session_state.get(LINK_NOTICES, []):
         st.warning(notice)
     if page.warnings:
-        with st.expander(f"{len(page.warnings)} warning(s) about the data file"):
+        count = len(page.warnings)
+        label = ngettext("{count} warning about the data file", "{count} warnings about the data file", count)
+        with st.expander(label.format(count=number_text(count))):
             st.code("\n".join(str(w) for w in page.warnings), language=None, wrap_lines=True)
     if shown.events.empty:
         st.info(
-            "No events match these filters. Widen the dates, remove a category, person or status, "
-            "change the search, or press **Clear filters** in the sidebar."
+            _(
+                "No events match these filters. Widen the dates, remove a category, person or status, "
+                "change the search, or press **Clear filters** in the sidebar."
+            )
         )

@@ -13,6 +13,7 @@ from ..data.loader import SettingError, load_file
 from ..data.model import Dataset
 from ..data.paths import BUNDLED, FILE_VARIABLE
 from ..data.problems import DataError
+from ..i18n import DEFAULT_LANGUAGE, language
 from ..view.frames import Frames
 from ..view.parse_cache import load_frames
 
@@ -51,17 +52,19 @@ def _build(path: str, version: tuple[int, int] | None) -> PageData | list[str]:
     # Keyed on the file's version and shared by every session: parsing, validation and frames run
     # once per saved edit (and, through the parse cache, not at all on a restart with the same file).
     del version
-    try:
-        frames = load_frames(Path(path))
-    except DataError as error:
-        return [str(p) for p in error.problems]
-    except (OSError, SettingError) as error:
-        return [_reason(Path(path), error)]
-    # The frames live as long as this file version: move them (and the libraries' own long-lived objects) out of
-    # the collector's generations, so that its runs stay cheap however large the data.
-    gc.collect()
-    gc.freeze()
-    return frames
+    # Shared by every reader, whatever their language: the file's problems and warnings in English, as `check` prints.
+    with language(DEFAULT_LANGUAGE):
+        try:
+            frames = load_frames(Path(path))
+        except DataError as error:
+            return [str(p) for p in error.problems]
+        except (OSError, SettingError) as error:
+            return [_reason(Path(path), error)]
+        # The frames live as long as this file version: move them (and the libraries' own long-lived objects) out of
+        # the collector's generations, so that its runs stay cheap however large the data.
+        gc.collect()
+        gc.freeze()
+        return frames
 
 
 @st.cache_resource(show_spinner=False)
@@ -83,10 +86,12 @@ def load_page_data(path: Path) -> PageLoad:
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _full(path: str, version: tuple[int, int] | None) -> Dataset | None:
     del version
-    try:
-        return load_file(path).data
-    except (DataError, OSError, SettingError):
-        return None
+    # Shared by every reader, whatever their language: validated in English, as `_build` and `check` do.
+    with language(DEFAULT_LANGUAGE):
+        try:
+            return load_file(path).data
+        except (DataError, OSError, SettingError):
+            return None
 
 
 def full_dataset(path: Path) -> Dataset | None:

@@ -8,8 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from ..data.model import STATUSES
+from ..i18n import _
 from ..view.filters import Filters
 from ..view.view_state import View
+from .language import language_picker
 from .page_data import PageData
 from .state import CATEGORIES, DATES, DATES_BOUNDS, EVENT, PEOPLE, QUERY, STATUS, TAB
 
@@ -31,7 +33,9 @@ def seed_widgets(view: View, page: PageData, *, tabs: list[str]) -> list[str]:
     filters = view.filters
     start, end = filters.start or low, filters.end or high
     if start < low or end > high:
-        notices.append(f"The link's dates were limited to the data's range, {low} to {high}.")
+        notices.append(
+            _("The link's dates were limited to the data's range, {start} to {end}.").format(start=low, end=high)
+        )
         start, end = min(max(start, low), high), max(min(end, high), low)
     st.session_state[DATES] = (start, end)
     st.session_state[CATEGORIES] = list(filters.categories)
@@ -69,25 +73,33 @@ def filters_sidebar(page: PageData) -> Filters:
         # After an edit of the data file a chosen value may be gone; drop it rather than fail.
         st.session_state[key] = [v for v in st.session_state.get(key, []) if v in allowed]
     with st.sidebar:
-        st.header("Filters")
+        language_picker()
+        st.header(_("Filters"))
         query = st.text_input(
-            "Search",
+            _("Search"),
             key=QUERY,
-            placeholder="Name, place, word…",
-            help="Titles, summaries and people's names in any spelling: "
-            "Tikhanovsky, Cichanoŭski and Тихановский all work.",
+            placeholder=_("Name, place, word…"),
+            help=_(
+                "Titles, summaries and people's names in any spelling and any of the page's languages: "
+                "Tikhanovsky, Cichanoŭski, Ціханоўскі and Тихановский all work."
+            ),
         )
         st.session_state[DATES] = _fit_dates(st.session_state.get(DATES), (low, high))
         st.session_state[DATES_BOUNDS] = (low, high)
-        dates = st.date_input("Dates", min_value=low, max_value=high, key=DATES, format="YYYY-MM-DD")
+        dates = st.date_input(_("Dates"), min_value=low, max_value=high, key=DATES, format="YYYY-MM-DD")
+        everything = _("All")
         chosen_categories = st.multiselect(
-            "Categories", list(categories), key=CATEGORIES, format_func=lambda v: categories[v], placeholder="All"
+            _("Categories"),
+            list(categories),
+            key=CATEGORIES,
+            format_func=categories.__getitem__,
+            placeholder=everything,
         )
         chosen_people = st.multiselect(
-            "People", list(people), key=PEOPLE, format_func=lambda v: people[v], placeholder="All"
+            _("People"), list(people), key=PEOPLE, format_func=people.__getitem__, placeholder=everything
         )
-        chosen_statuses = st.multiselect("Status", list(STATUSES), key=STATUS, placeholder="All")
-        st.button("Clear filters", on_click=clear_filters, args=(page,), use_container_width=True)
+        chosen_statuses = st.multiselect(_("Status"), list(STATUSES), key=STATUS, format_func=_, placeholder=everything)
+        st.button(_("Clear filters"), on_click=clear_filters, args=(page,), use_container_width=True)
     picked = tuple(dates) if isinstance(dates, (tuple, list)) else (dates,)
     start = picked[0] if picked and picked[0] != low else None
     end = picked[1] if len(picked) > 1 and picked[1] != high else None

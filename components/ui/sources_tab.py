@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..i18n import _, ngettext, number_text
 from ..view.filters import Filters, Shown
 from ..view.tables import sources_table
 from .page_data import PageData
@@ -12,12 +13,13 @@ from .page_data import PageData
 def render_sources_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     """Every source of the file, newest first (sources are not filtered: a citation should always be found)."""
     del filters, shown
-    st.header(f"{len(page.sources)} sources")
+    count = len(page.sources)
+    st.header(ngettext("{count} source", "{count} sources", count).format(count=number_text(count)))
     st.dataframe(
         sources_table(page.sources),
         hide_index=True,
         column_config={
-            "Link": st.column_config.LinkColumn(),
-            "Cited by events": st.column_config.ListColumn(),
+            _("Link"): st.column_config.LinkColumn(),
+            _("Cited by events"): st.column_config.ListColumn(),
         },
     )

@@ -40,3 +40,8 @@ STORY_SCROLLED = "story_scrolled"  # the event the story last scrolled to (scrol
 
 # The Political prisoners tab.
 RELEASES_STACK = "releases_stack"  # stack the releases chart by destination or by kind
+
+# The page's language: the code, whether the reader or the link chose it, and the notice for an unknown `?lang=`.
+LANGUAGE = "language"
+LANGUAGE_CHOSEN = "language_chosen"
+LANGUAGE_NOTICE = "language_notice"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..i18n import _, number_text
 from ..view.filters import Filters, Shown
 from ..view.story import page_of
 from .charts import story_for
@@ -20,15 +21,16 @@ STORY_STYLE = """<style>
 .story .story-title { font-size: 1.05rem; margin: 0.15rem 0 0.3rem; padding: 0; }
 .story p { margin: 0.2rem 0; }
 .story .story-sources, .story .story-note { font-size: 0.85rem; color: #3d3d3d; }
+.story .in-english { font-size: 0.8rem; font-weight: normal; color: #3d3d3d; }
 @media print { .story .story-event { break-inside: avoid; } }
 </style>"""
 
 
 def render_story(page: PageData, filters: Filters, shown: Shown) -> None:
     """The story of the events shown, a page at a time when there are many; the selected event marked."""
-    st.header("The story")
+    st.header(_("The story"))
     if shown.events.empty:
-        st.info("No events match these filters.")
+        st.info(_("No events match these filters."))
         return
     selected = st.session_state.get(EVENT)
     if selected is not None and selected != st.session_state.get(STORY_SCROLLED):
@@ -36,12 +38,15 @@ def render_story(page: PageData, filters: Filters, shown: Shown) -> None:
     story = story_for(page, filters, selected, int(st.session_state.get(STORY_PAGE, 1)))
     if story.pages > 1:
         st.selectbox(
-            "Story page",
+            _("Story page"),
             range(1, story.pages + 1),
             key=STORY_PAGE,
-            format_func=lambda n: f"Page {n} of {story.pages}",
+            format_func=lambda n: _("Page {number} of {pages}").format(number=n, pages=story.pages),
         )
-        st.caption(f"Events {story.first:,}–{story.last:,} of {story.total:,} in view, in date order.")
+        span = _("Events {first}–{last} of {total} in view, in date order.")
+        st.caption(
+            span.format(first=number_text(story.first), last=number_text(story.last), total=number_text(story.total))
+        )
     st.html(STORY_STYLE + story.html)
     if selected is not None and selected != st.session_state.get(STORY_SCROLLED):
         st.session_state[STORY_SCROLLED] = selected

@@ -7,50 +7,64 @@ from functools import partial
 
 import streamlit as st
 
+from ..i18n import N_, _, ngettext, number_text
 from ..view.export import counts_csv, events_csv, events_json, package_zip, workbook
 from ..view.filters import Filters, Shown, describe_filters
 from ..view.tables import events_table
+from .charts import shown_for
 from .page_data import PageData
 from .share import share_link
 
 # (label, file name, MIME type) of each download, in the order offered.
 DOWNLOADS = (
-    ("Events (CSV)", "events.csv", "text/csv"),
-    ("Prisoner counts (CSV)", "prisoner-counts.csv", "text/csv"),
-    ("Events (JSON)", "events.json", "application/json"),
-    ("Data package (ZIP)", "belarus-timeline-datapackage.zip", "application/zip"),
-    ("Workbook (Excel)", "belarus-timeline.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    (N_("Events (CSV)"), "events.csv", "text/csv"),
+    (N_("Prisoner counts (CSV)"), "prisoner-counts.csv", "text/csv"),
+    (N_("Events (JSON)"), "events.json", "application/json"),
+    (N_("Data package (ZIP)"), "belarus-timeline-datapackage.zip", "application/zip"),
+    (
+        N_("Workbook (Excel)"),
+        "belarus-timeline.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
 )
 
 
 def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     """The filtered events as a table, then downloads of the same selection."""
-    st.header(f"{len(shown.events)} events")
+    count = len(shown.events)
+    st.header(ngettext("{count} event", "{count} events", count).format(count=number_text(count)))
     st.dataframe(
         events_table(shown.events, page.meta.sources),
         hide_index=True,
         column_config={
-            "Source": st.column_config.LinkColumn("Source", display_text="open"),
-            "All sources": st.column_config.ListColumn("All sources"),
-            "Freed": st.column_config.NumberColumn("Freed", format="%d"),
+            _("Source"): st.column_config.LinkColumn(_("Source"), display_text=_("open")),
+            _("All sources"): st.column_config.ListColumn(_("All sources")),
+            _("Freed"): st.column_config.NumberColumn(_("Freed"), format="%d"),
         },
     )
     origin = share_link({})
     note = None if filters.is_empty else f"{describe_filters(filters)} ({share_link_of_view()})"
+    # The files carry the data as the file writes it (English, with its ids), whatever language the page speaks;
+    # only their citation line and notes are in the page's language.
+    data = page.in_english
+    chosen = shown_for(data, filters)
     builders: list[Callable[[], bytes]] = [
-        partial(events_csv, page, shown),
-        partial(counts_csv, page, shown),
-        partial(events_json, page, origin, shown),
-        partial(package_zip, page, origin, shown, note),
-        partial(workbook, page, origin, shown, note),
+        partial(events_csv, data, chosen),
+        partial(counts_csv, data, chosen),
+        partial(events_json, data, origin, chosen),
+        partial(package_zip, data, origin, chosen, note),
+        partial(workbook, data, origin, chosen, note),
     ]
     # Built only when a reader asks for a file: the page's reruns do not pay for downloads nobody takes.
     for column, (label, name, mime), build in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, builders, strict=True):
-        column.download_button(label, build, name, mime, on_click="ignore")
+        column.download_button(_(label), build, name, mime, on_click="ignore")
     st.caption(
-        "Every download holds what the filters show. CSV: UTF-8, one header row, lists joined with '; '. The data "
-        "package adds a table per kind of entry and a datapackage.json that describes every field; the workbook "
-        "has the same tables and an About sheet with the citation and licence."
+        _(
+            "Every download holds what the filters show, as the data file writes it (in English). CSV: UTF-8, one "
+            "header row, lists joined with '; '. The data package adds a table per kind of entry and a "
+            "datapackage.json that describes every field; the workbook has the same tables and an About sheet with "
+            "the citation and licence."
+        )
     )
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ..i18n import _, current_language, number_text
 from ..view.filters import Filters, Shown
+from ..view.locale import date_label
 from ..view.text import escape_markdown, markdown_link, optional_text
 from ..view.text_alternatives import timeline_sentence
+from ..view.translated import country_name
 from .add_event import open_dialog
 from .charts import timeline_chart
 from .page_data import PageData
@@ -23,7 +26,7 @@ def render_timeline_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     event = render_event_picker(page, shown)
     if event:
         render_event_details(page, event)
-        st.button("Duplicate as new", icon=":material/content_copy:", on_click=open_dialog, args=(event,))
+        st.button(_("Duplicate as new"), icon=":material/content_copy:", on_click=open_dialog, args=(event,))
     render_story(page, filters, shown)
 
 
@@ -41,19 +44,24 @@ def _on_timeline_select() -> None:
 
 def render_timeline(page: PageData, filters: Filters, shown: Shown) -> None:
     """The event timeline with its key events' titles; clicking an event opens its details below."""
-    st.header("Events by category")
+    st.header(_("Events by category"))
     st.caption(timeline_sentence(shown.events))  # the chart's text alternative, from the events in view
     figure, detail = timeline_chart(page, filters, st.session_state.get(EVENT))
     if detail.density:
-        st.info(f"{detail.events:,} events in view: each row shows how many fall in each month. "
-                "Narrow the dates or filter to see single events.")  # fmt: skip
+        st.info(_("{count} events in view: each row shows how many fall in each month. Narrow the dates or filter "
+                  "to see single events.").format(count=number_text(detail.events)))  # fmt: skip
     st.plotly_chart(figure, key=TIMELINE_CHART, on_select=_on_timeline_select, selection_mode="points")
-    hidden = f" {detail.titles_hidden:,} more titles did not fit: zoom in or filter." if detail.titles_hidden else ""
-    st.caption(
+    caption = _(
         "Each row is a category; key events carry their titles. Circles are confirmed events, diamonds reported, "
         "crosses disputed; a pale bar shows the month or year an event is dated to, or how long it lasted. Click an "
-        f"event for its details and sources; the story below tells every event in view.{hidden}"
+        "event for its details and sources; the story below tells every event in view."
     )
+    if detail.titles_hidden:
+        hidden = _("{count} more titles did not fit: zoom in or filter.").format(
+            count=number_text(detail.titles_hidden)
+        )
+        caption = f"{caption} {hidden}"
+    st.caption(caption)
 
 
 def render_event_picker(page: PageData, shown: Shown) -> str | None:
@@ -64,8 +72,9 @@ def render_event_picker(page: PageData, shown: Shown) -> str | None:
         offered = pd.concat([offered, page.events[page.events["id"] == selected]])
     labels = dict(zip(offered["id"], offered["list_label"], strict=True))
     if len(shown.events) > PICKER_LIMIT:
-        st.caption(f"The list offers the first {PICKER_LIMIT} of {len(shown.events):,} events in view; "
-                   "narrow the filters, or click an event on the chart.")  # fmt: skip
+        offer = _("The list offers the first {limit} of {count} events in view; narrow the filters, or click an event "
+                  "on the chart.")  # fmt: skip
+        st.caption(offer.format(limit=number_text(PICKER_LIMIT), count=number_text(len(shown.events))))
     if selected not in labels:
         st.session_state[EVENT] = None
     st.session_state[EVENT_PICKER] = st.session_state[EVENT]
@@ -73,52 +82,60 @@ def render_event_picker(page: PageData, shown: Shown) -> str | None:
     def picked() -> None:
         st.session_state[EVENT] = st.session_state[EVENT_PICKER]
 
+    prompt = _("Choose an event…")
     choice = st.selectbox(
-        "Event details",
+        _("Event details"),
         [None, *labels],
         key=EVENT_PICKER,
         on_change=picked,
-        format_func=lambda v: "Choose an event…" if v is None else labels[v],
-        placeholder="Choose an event…",
+        format_func=lambda v: prompt if v is None else labels[v],
+        placeholder=prompt,
     )
     return str(choice) if choice else None
+
+
+def _in_english(flag: object) -> str:
+    # A text the data has only in English, on a page in another language: say so rather than pass it off.
+    return f" *({_('in English')})*" if flag is True else ""
 
 
 def render_event_details(page: PageData, event_id: str) -> None:
     """Summary, people, status, every source as a link, people freed and where they went."""
     event = page.events[page.events["id"] == event_id].iloc[0].to_dict()
-    data = page.meta
+    data, language = page.meta, current_language()
     people = {p.id: p for p in data.people}
     with st.container(border=True):
-        st.markdown(f"### {escape_markdown(event['title'])}")
+        st.markdown(f"### {escape_markdown(event['title'])}{_in_english(event.get('title_in_english'))}")
+        status = _("status: **{status}**").format(status=_(event["status"]))
         st.markdown(
-            f"**{escape_markdown(event['date_label'])}** · {escape_markdown(event['category_label'])} · "
-            f"status: **{event['status']}**"
+            f"**{escape_markdown(event['date_label'])}** · {escape_markdown(event['category_label'])} · {status}"
         )
-        st.markdown(escape_markdown(event["summary"]))
+        st.markdown(escape_markdown(event["summary"]) + _in_english(event.get("summary_in_english")))
         if event["people"]:
             st.markdown(
-                "**People**\n\n"
+                f"**{_('People')}**\n\n"
                 + "\n".join(
                     f"- **{escape_markdown(people[p].name)}**, {escape_markdown(people[p].role)}"
                     for p in event["people"]
                 )
             )
         if not pd.isna(event["released"]):
-            destinations = ", ".join(f"{escape_markdown(k)}: {v:,}" for k, v in event["released_to"].items())
-            st.markdown(
-                f"**People freed:** {int(event['released']):,}" + (f" ({destinations})" if destinations else "")
+            destinations = ", ".join(
+                f"{escape_markdown(country_name(k, language))}: {number_text(v)}"
+                for k, v in event["released_to"].items()
             )
+            freed = _("**People freed:** {count}").format(count=number_text(int(event["released"])))
+            st.markdown(freed + (f" ({destinations})" if destinations else ""))
         lines = []
         for source_id in event["sources"]:
             source = data.sources[source_id]
             link = markdown_link(f"{source.publisher}: {source.title}", source.url)
-            lines.append(f"- {link}, {escape_markdown(source.published.label)}")
-        st.markdown("**Sources**\n\n" + "\n".join(lines))
+            lines.append(f"- {link}, {escape_markdown(date_label(source.published, language))}")
+        st.markdown(f"**{_('Sources')}**\n\n" + "\n".join(lines))
         note = optional_text(event["note"])
         if note:
-            st.markdown(f"**Note:** {escape_markdown(note)}")
+            st.markdown(_("**Note:** {note}").format(note=escape_markdown(note)) + _in_english(language != "en"))
         if data.site_url:  # the event's permanent page in the static edition, for citing
             st.markdown(
-                markdown_link("Permanent page of this event", f"{data.site_url.rstrip('/')}/events/{event_id}/")
+                markdown_link(_("Permanent page of this event"), f"{data.site_url.rstrip('/')}/events/{event_id}/")
             )

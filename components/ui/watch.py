@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from ..data.loader import SettingError
+from ..i18n import _
 from .page_data import file_version
 
 POLL_VARIABLE = "EVENTS_POLL_SECONDS"
@@ -47,18 +48,25 @@ def _setting() -> str | None:
 
 @st.cache_resource(show_spinner=False)
 def _interval(path: str) -> tuple[float, str | None]:
-    # Decided once per server and file: the settings and the file's permissions do not change under it.
+    # Decided once per server and file: the settings and the file's permissions do not change under it. A bad
+    # setting comes back as such, and each reader is told in the page's language.
+    setting = _setting()
     try:
-        return poll_seconds(_setting(), writable=os.access(path, os.W_OK)), None
-    except SettingError as error:
-        return DEFAULT_POLL_SECONDS, f"{error}; checking the data file every {DEFAULT_POLL_SECONDS:g} s instead."
+        return poll_seconds(setting, writable=os.access(path, os.W_OK)), None
+    except SettingError:
+        return DEFAULT_POLL_SECONDS, f"{POLL_VARIABLE}={setting!r}"
 
 
 def watch_file(path: Path) -> None:
     """Rerun the page when the data file is saved (a light poll of its modification time and size)."""
-    interval, problem = _interval(str(path))
-    if problem:
-        st.warning(problem)
+    interval, bad_setting = _interval(str(path))
+    if bad_setting:
+        st.warning(
+            _(
+                "{setting} is not a number of seconds from 0 (off) to {most}; checking the data file every "
+                "{seconds} s instead."
+            ).format(setting=bad_setting, most=f"{MAX_POLL_SECONDS:.0f}", seconds=f"{DEFAULT_POLL_SECONDS:g}")
+        )
     if not interval:
         return
     version = file_version(path)

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..i18n import ngettext, number_text
+from .style import month_text
+
 DENSITY_THRESHOLD = 5000  # more events in view than this are drawn as counts per month
 RELEASE_DETAIL_LIMIT = 200  # more releases than this are summed per month
 MILESTONE_LIMIT = 40  # more key events than this are thinned, evenly over time
@@ -61,6 +64,10 @@ def prisoners_detail(events: pd.DataFrame) -> PrisonersDetail:
     )
 
 
+def _releases(count: int) -> str:
+    return ngettext("{count} release", "{count} releases", count).format(count=number_text(count))
+
+
 def monthly_releases(releases: pd.DataFrame) -> pd.DataFrame:
     """Release rows summed per (month, destination, kind): the level of detail for many releases."""
     month = pd.to_datetime(releases["start"]).dt.to_period("M")
@@ -68,6 +75,6 @@ def monthly_releases(releases: pd.DataFrame) -> pd.DataFrame:
     frame = grouped.agg(released=("released", "sum"), releases=("id", "nunique")).reset_index()
     frame["start"] = frame["month"].dt.to_timestamp()
     frame["id"] = "month-" + frame["month"].astype(str)
-    frame["date_label"] = frame["start"].dt.strftime("%B %Y")
-    frame["title"] = frame["releases"].astype(str) + " releases"
+    frame["date_label"] = [month_text(start) for start in frame["start"]]
+    frame["title"] = [_releases(int(count)) for count in frame["releases"]]
     return frame[["id", "start", "date_label", "title", "destination", "kind", "released"]]

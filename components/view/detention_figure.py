@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from .style import LEGEND_BELOW, PALETTE, TEMPLATE, day_text, long_date
+from ..i18n import _
+from .style import LEGEND_BELOW, PALETTE, TEMPLATE, day_text, long_date, number_separators, time_axis
 from .text import escape_html, optional_text
 
 ROW_PX = 46  # one person: the name, then the bar below it
@@ -16,15 +17,16 @@ BAR_WIDTH = 0.22  # of a person's row: the name takes the top of the row, the ba
 
 def _person_hover(row: pd.Series) -> str:
     lines = [f"<b>{escape_html(str(row['name']))}</b>", escape_html(str(row["role"]))]
-    lines.append(f"Detained {escape_html(optional_text(row['detained_label']) or long_date(row['detained']))}")
+    detained = optional_text(row["detained_label"]) or long_date(row["detained"])
+    lines.append(_("Detained {date}").format(date=escape_html(detained)))
     if row["still_held"]:
-        lines.append(f"Still held as of {long_date(pd.Timestamp(row['held_until']))}")
+        lines.append(_("Still held as of {date}").format(date=long_date(pd.Timestamp(row["held_until"]))))
     else:
         released = optional_text(row["released_label"]) or long_date(pd.Timestamp(row["held_until"]))
-        lines.append(f"Released {escape_html(released)}")
+        lines.append(_("Released {date}").format(date=escape_html(released)))
     sentence = optional_text(row["sentence"])
     if sentence:
-        lines.append(f"Sentence: {escape_html(sentence)}")
+        lines.append(_("Sentence: {sentence}").format(sentence=escape_html(sentence)))
     return "<br>".join(lines)
 
 
@@ -43,8 +45,8 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
     names = [escape_html(str(name)) for name in detained["name"]]
     figure = go.Figure()
     for still_held, name, color, pattern in (
-        (False, "Released", PALETTE[0], ""),
-        (True, "Still held", PALETTE[1], "/"),
+        (False, _("Released"), PALETTE[0], ""),
+        (True, _("Still held"), PALETTE[1], "/"),
     ):
         rows = detained[detained["still_held"] == still_held]
         if rows.empty:
@@ -62,7 +64,7 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
                 name=name,
                 marker={"color": color, "pattern": {"shape": pattern}},
                 customdata=[str(person_id) for person_id in rows["id"]],
-                hovertext=[_person_hover(row) for _, row in rows.iterrows()],
+                hovertext=[_person_hover(row) for _index, row in rows.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
@@ -71,7 +73,7 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
         height=130 + ROW_PX * len(names),
         barmode="overlay",
-        xaxis={"type": "date"},
+        xaxis=time_axis(),
         # Earliest arrest first, at the top; names inside the plot, above each bar, not as tick labels that would
         # take a phone's width.
         yaxis={
@@ -83,5 +85,6 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
         },
         legend=LEGEND_BELOW,
         annotations=_name_labels(names),
+        **number_separators(),
     )
     return figure

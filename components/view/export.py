@@ -17,10 +17,12 @@ from typing import Any
 import pandas as pd
 
 from ..data.model import Dataset
+from ..i18n import _
 from .data_tables import FORMULA_STARTS, TABLES, data_tables
 from .datapackage import datapackage
 from .filters import Shown
 from .frames import Frames, frame_records
+from .style import fuzzy_date_text
 from .text import optional_text
 from .workbook import workbook_bytes
 
@@ -38,10 +40,14 @@ def data_version(frames: Frames) -> str | None:
 
 def citation(data: Dataset, origin: str, version: str | None = None) -> str:
     """One line saying what the data is, how current, where it came from, and under which licence."""
-    text = f"{data.title}. Data as of {data.as_of.label}"
-    text += f" (version {version})." if version else "."
-    text += f" Source: {origin}."
-    return text + (f" Licence: {data.license}." if data.license else "")
+    if version:
+        text = _("{title}. Data as of {date} (version {version}).").format(
+            title=data.title, date=fuzzy_date_text(data.as_of), version=version
+        )
+    else:
+        text = _("{title}. Data as of {date}.").format(title=data.title, date=fuzzy_date_text(data.as_of))
+    text += " " + _("Source: {origin}.").format(origin=origin)
+    return text + (" " + _("Licence: {licence}.").format(licence=data.license) if data.license else "")
 
 
 def neutralised(value: object) -> object:

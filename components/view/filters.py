@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..i18n import N_, _
 from .frames import Frames
 from .search import query_words, search_key
 
@@ -104,16 +105,21 @@ def shown_frames(frames: Frames, filters: Filters) -> Shown:
     )
 
 
+FILTER_NAMES = (N_("categories: {values}"), N_("people: {values}"), N_("status: {values}"))
+
+
 def describe_filters(filters: Filters) -> str:
     """The filters in words, for a download's note: 'Filtered: from 2025-01-01; categories: releases; search: Minsk'."""
     parts = []
     if filters.start:
-        parts.append(f"from {filters.start.isoformat()}")
+        parts.append(_("from {date}").format(date=filters.start.isoformat()))
     if filters.end:
-        parts.append(f"to {filters.end.isoformat()}")
-    for name, values in (("categories", filters.categories), ("people", filters.people), ("status", filters.statuses)):
-        if values:
-            parts.append(f"{name}: {', '.join(values)}")
+        parts.append(_("to {date}").format(date=filters.end.isoformat()))
+    for name, values in zip(FILTER_NAMES, (filters.categories, filters.people, filters.statuses), strict=True):
+        if values:  # the ids as the link writes them
+            parts.append(_(name).format(values=", ".join(values)))
     if filters.query:
-        parts.append(f"search: {filters.query}")
-    return "Filtered: " + "; ".join(parts) if parts else "Not filtered: every entry of the data file"
+        parts.append(_("search: {query}").format(query=filters.query))
+    if not parts:
+        return _("Not filtered: every entry of the data file")
+    return _("Filtered: {filters}").format(filters="; ".join(parts))

@@ -13,12 +13,13 @@ from ..data.fuzzy_dates import FuzzyDate
 from ..data.loader import Loaded
 from ..data.model import Dataset
 from ..data.problems import Problem
+from ..i18n import N_, _, number_text
 from .labels import shortened
 from .search import search_key
 from .style import PALETTE
 
-UNSPECIFIED_DESTINATION = "Destination not reported"
-UNSPECIFIED_KIND = "not recorded"  # a release whose kind (pardon, deportation, ...) the data does not give
+UNSPECIFIED_DESTINATION = N_("Destination not reported")
+UNSPECIFIED_KIND = N_("not recorded")  # a release whose kind (pardon, deportation, ...) the data does not give
 
 
 def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -66,9 +67,11 @@ EVENT_COLUMNS = [
     "category_label",
     "lane",
     "title",
+    "title_i18n",
     "list_label",
     "short",
     "summary",
+    "summary_i18n",
     "status",
     "released",
     "released_to",
@@ -93,7 +96,9 @@ def events_frame(data: Dataset) -> pd.DataFrame:
     for event in data.events:
         people = [names[p] for p in event.people if p in names]
         date_label = event.date.label if event.end is None else f"{event.date.label} – {event.end.label}"
-        search_words = [event.title, event.summary] + [n for p in people for n in (p.name, *p.aliases)]
+        # Every spelling in every language: a search finds the same events whichever language the page speaks.
+        search_words = [event.title, event.summary, *event.title_i18n.values(), *event.summary_i18n.values()]
+        search_words += [n for p in people for n in (p.name, *p.aliases, *p.name_i18n.values())]
         rows.append(
             {
                 "id": event.id,
@@ -108,9 +113,11 @@ def events_frame(data: Dataset) -> pd.DataFrame:
                 "category_label": categories[event.category][1],
                 "lane": categories[event.category][0],
                 "title": event.title,
+                "title_i18n": dict(event.title_i18n),
                 "list_label": f"{date_label} — {event.title}",  # built once here: string columns are slow to join
                 "short": event.short or shortened(event.title),
                 "summary": event.summary,
+                "summary_i18n": dict(event.summary_i18n),
                 "status": event.status,
                 "released": event.released,
                 "released_to": dict(event.released_to),
@@ -213,7 +220,8 @@ def counts_frame(data: Dataset) -> pd.DataFrame:
 
 def count_label(row: Mapping[str, Any] | pd.Series) -> str:
     """A count as readers see it: '1,153', or 'over 1,100' when Viasna gave it as a lower bound."""
-    return f"{'over ' if row['approximate'] else ''}{int(row['count']):,}"
+    number = number_text(int(row["count"]))
+    return _("over {count}").format(count=number) if row["approximate"] else number
 
 
 def releases_frame(data: Dataset) -> pd.DataFrame:
@@ -275,6 +283,12 @@ class Frames:
     warnings: tuple[Problem, ...] = ()
     version: str = ""  # the content hash the parse cache gives; keys caches of filtered views and figures
     data_hash: str = ""  # SHA-256 of the data file's bytes: the data's version, with as_of
+    english: Frames | None = None  # the data's own (English) frames, when these are a translation of them
+
+    @property
+    def in_english(self) -> Frames:
+        """The data's own frames: what the downloads carry, whatever language the page speaks."""
+        return self.english or self
 
 
 def build_frames(loaded: Loaded) -> Frames:

@@ -12,10 +12,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ..data.fuzzy_dates import FuzzyDate
-from ..data.model import TRANSLATED_LANGUAGES
-
-LANGUAGES = ("en", *TRANSLATED_LANGUAGES)  # English, Belarusian, Russian, Ukrainian
-DEFAULT_LANGUAGE = "en"
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
 @dataclass(frozen=True)

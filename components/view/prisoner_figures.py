@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..i18n import N_, _, ngettext, number_text
 from .detail import RELEASE_DETAIL_LIMIT, key_events, monthly_releases, release_events
 from .frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, count_label
 from .labels import FONT_SIZE, Candidate, Placement, place_labels
@@ -17,10 +18,13 @@ from .style import (
     MILLISECONDS_PER_DAY,
     PALETTE,
     TEMPLATE,
-    day_text,
+    hover_date_format,
     milliseconds,
+    number_separators,
     padded,
+    release_kind_text,
     right_axis,
+    time_axis,
     whole_axis,
 )
 from .text import escape_html
@@ -32,11 +36,12 @@ LEGEND_PX = 70  # below the plot: the date ticks and the legend
 
 def _count_hover(row: pd.Series) -> str:
     count = count_label(row)
+    prisoners = ngettext("<b>{count}</b> political prisoner", "<b>{count}</b> political prisoners", int(row["count"]))
     return "<br>".join(
         [
             escape_html(str(row["date_label"])),
-            f"<b>{count}</b> political prisoners",
-            f"Source: {escape_html(str(row['source_label']))}",
+            prisoners.format(count=count),
+            _("Source: {source}").format(source=escape_html(str(row["source_label"]))),
         ]
     )
 
@@ -44,20 +49,30 @@ def _count_hover(row: pd.Series) -> str:
 def _release_hovers(releases: pd.DataFrame, label: str) -> list[str]:
     """Date, title and '<label>: number freed' for each release row."""
     return [
-        f"{escape_html(str(date))}<br><b>{escape_html(str(title))}</b><br>{label}: {int(number):,}"
+        f"{escape_html(str(date))}<br><b>{escape_html(str(title))}</b><br>{label}: {number_text(int(number))}"
         for date, title, number in zip(releases["date_label"], releases["title"], releases["released"], strict=True)
+    ]
+
+
+def _monthly_hovers(releases: list[int], freed: list[int]) -> list[str]:
+    """'3 releases<br>People freed: 1,234' for each month's bar."""
+    return [
+        ngettext("{count} release", "{count} releases", count).format(count=number_text(count))
+        + "<br>"
+        + _("People freed: {count}").format(count=number_text(number))
+        for count, number in zip(releases, freed, strict=True)
     ]
 
 
 def _count_traces(counts: pd.DataFrame) -> list[go.Scatter]:
     """Viasna's count as a line, and open rings on the counts the source gives as 'over' or 'about'."""
-    hover = [_count_hover(row) for _, row in counts.iterrows()]
+    hover = [_count_hover(row) for _index, row in counts.iterrows()]
     traces = [
         go.Scatter(
             x=list(counts["date"]),
             y=[int(count) for count in counts["count"]],
             mode="lines+markers",
-            name="Political prisoners held, Viasna (left axis)",
+            name=_("Political prisoners held, Viasna (left axis)"),
             line={"color": PALETTE[0]},
             marker={"color": PALETTE[0], "size": 6},
             text=hover,
@@ -72,7 +87,7 @@ def _count_traces(counts: pd.DataFrame) -> list[go.Scatter]:
                 x=list(rows["date"]),
                 y=[int(count) for count in rows["count"]],
                 mode="markers",
-                name="Approximate (over/about)",
+                name=_("Approximate (over/about)"),
                 marker={"symbol": "circle-open", "size": 13, "color": PALETTE[1], "line": {"width": 2}},
                 text=[text for text, flag in zip(hover, approximate, strict=True) if flag],
                 hovertemplate="%{text}<extra></extra>",
@@ -94,12 +109,13 @@ def _release_bars(events: pd.DataFrame) -> list[go.Bar]:
                 x=milliseconds(summed["month"].dt.to_timestamp()),
                 y=summed["released"].to_numpy(dtype="int64"),
                 yaxis="y2",
-                name="People freed per month (right axis)",
+                name=_("People freed per month (right axis)"),
                 width=25 * MILLISECONDS_PER_DAY,
                 marker={"color": PALETTE[2]},
                 opacity=0.6,
                 customdata=summed["count"].to_numpy(dtype="int32"),
-                hovertemplate="%{x|%B %Y}<br>%{customdata} releases<br>People freed: %{y:,}<extra></extra>",
+                hovertext=_monthly_hovers(summed["count"].tolist(), summed["released"].tolist()),
+                hovertemplate=f"%{{x|{hover_date_format('month')}}}<br>%{{hovertext}}<extra></extra>",
             )
         ]
     return [
@@ -107,12 +123,12 @@ def _release_bars(events: pd.DataFrame) -> list[go.Bar]:
             x=list(releases["start"]),
             y=[int(number) for number in releases["released"]],
             yaxis="y2",
-            name="People freed per release (right axis)",
+            name=_("People freed per release (right axis)"),
             width=7 * MILLISECONDS_PER_DAY,
             marker={"color": PALETTE[2]},
             opacity=0.6,
             customdata=[str(event_id) for event_id in releases["id"]],
-            hovertext=_release_hovers(releases, "People freed"),
+            hovertext=_release_hovers(releases, _("People freed")),
             hovertemplate="%{hovertext}<extra></extra>",
         )
     ]
@@ -200,50 +216,70 @@ def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
         template=TEMPLATE,
         margin=margin,
         height=plot_px + margin["t"] + margin["b"] + LEGEND_PX,
-        xaxis={"type": "date", **({"range": [day_text(span[0]), day_text(span[1])]} if span else {})},
+        xaxis=time_axis(span),
         yaxis=whole_axis(counts["count"].max() if len(counts) else 0, PALETTE[0]),
         yaxis2=right_axis(freed.max() if len(freed) else 0, PALETTE[2]),
         legend=LEGEND_BELOW,
         hovermode="closest",
         shapes=shapes,
         annotations=annotations,
+        **number_separators(),
     )
     return figure
 
 
 UNSPECIFIED = {UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND}
-STACKS = {"destination": "destination", "kind": "how they were freed"}
+STACKS = {"destination": N_("destination"), "kind": N_("how they were freed")}  # `_()` where shown
+STACK_TITLES = {
+    "destination": N_("People freed per release by destination (left axis):"),
+    "kind": N_("People freed per release by how they were freed (left axis):"),
+}
+
+
+def _unspecified() -> set[str]:
+    """The placeholders for what the data does not give, in English and as frames in the reader's language have them."""
+    return UNSPECIFIED | {_(placeholder) for placeholder in UNSPECIFIED}
 
 
 def _stack_colors(groups: list[str]) -> dict[str, str]:
-    named = [g for g in groups if g not in UNSPECIFIED]
+    unspecified = _unspecified()
+    named = [g for g in groups if g not in unspecified]
     colors = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(named)}
-    return colors | {g: GREY for g in groups if g in UNSPECIFIED}
+    return colors | {g: GREY for g in groups if g in unspecified}
 
 
 def _stack_order(releases: pd.DataFrame, column: str) -> list[str]:
     """Named groups by number freed, the unreported remainder last."""
     by_size = releases.groupby(column, sort=False)["released"].sum().sort_values(ascending=False, kind="stable")
-    return [str(g) for g in by_size.index if g not in UNSPECIFIED] + [str(g) for g in by_size.index if g in UNSPECIFIED]
+    unspecified = _unspecified()
+    return [str(g) for g in by_size.index if g not in unspecified] + [str(g) for g in by_size.index if g in unspecified]
+
+
+def _group_label(group: str, stack: str) -> str:
+    """A stack's name as the reader sees it: a destination is the data's own text, a kind is translated."""
+    if stack == "kind":
+        return release_kind_text(group)
+    return _(group) if group == UNSPECIFIED_DESTINATION else group  # the placeholder is marked where it is defined
 
 
 def _running_total_trace(releases: pd.DataFrame, events: pd.DataFrame) -> go.Scatter:
     totals = releases.groupby("id", sort=False)["released"].sum()
     order = [str(event_id) for event_id in events["id"]]
     running = pd.Series([int(totals[event_id]) for event_id in order], dtype="int64").cumsum().tolist()
+    freed_in_all = _("Freed in all: {count}")
     return go.Scatter(
         x=milliseconds(events["start"]),
         y=running,
         yaxis="y2",
         mode="lines+markers",
-        name="Freed in all, since the first release shown (right axis)",
+        name=_("Freed in all, since the first release shown (right axis)"),
         line={"color": "#000000", "width": 2, "shape": "hv"},
         marker={"size": 5},
         customdata=order,
         hovertext=[
             f"{escape_html(str(row['date_label']))}<br><b>{escape_html(str(row['title']))}</b>"
-            f"<br>Freed in all: {total:,}"
-            for (_, row), total in zip(events.iterrows(), running, strict=True)
+            f"<br>{freed_in_all.format(count=number_text(total))}"
+            for (_index, row), total in zip(events.iterrows(), running, strict=True)
         ],
         hovertemplate="%{hovertext}<extra></extra>",
     )
@@ -260,15 +296,16 @@ def releases_figure(releases: pd.DataFrame, *, stack: str = "destination") -> go
     figure = go.Figure()
     for group in groups:
         rows = releases[releases[stack] == group]
+        label = escape_html(_group_label(group, stack))
         figure.add_trace(
             go.Bar(
                 x=milliseconds(rows["start"]),
                 y=[int(number) for number in rows["released"]],
                 width=20 * MILLISECONDS_PER_DAY,  # readable at six years' width; the hover gives the day
-                name=escape_html(group),
+                name=label,
                 marker={"color": colors[group]},
                 customdata=[str(event_id) for event_id in rows["id"]],
-                hovertext=_release_hovers(rows, escape_html(group)),
+                hovertext=_release_hovers(rows, label),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
@@ -280,13 +317,11 @@ def releases_figure(releases: pd.DataFrame, *, stack: str = "destination") -> go
         margin={"l": 8, "r": 8, "t": 12, "b": 8},
         height=PLOT_HEIGHT_PX + LEGEND_PX + 40,
         barmode="stack",
-        xaxis={"type": "date", **({"range": [day_text(span[0]), day_text(span[1])]} if span else {})},
+        xaxis=time_axis(span),
         yaxis=whole_axis(per_release.max() if len(per_release) else 0, "#333333"),
         yaxis2=right_axis(per_release.sum() if len(per_release) else 0, "#000000"),
-        legend={
-            **LEGEND_BELOW,
-            "title": {"text": f"People freed per release by {STACKS[stack]} (left axis):", "side": "top"},
-        },
+        legend={**LEGEND_BELOW, "title": {"text": _(STACK_TITLES[stack]), "side": "top"}},
         hovermode="closest",
+        **number_separators(),
     )
     return figure

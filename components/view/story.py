@@ -14,8 +14,11 @@ from typing import Any
 import pandas as pd
 
 from ..data.model import Person, Source
+from ..i18n import _, current_language, number_text
 from .frames import UNSPECIFIED_DESTINATION, frame_records
+from .style import fuzzy_date_text, status_word
 from .text import optional_text, safe_url
+from .translated import country_name
 
 STORY_PAGE_SIZE = 100  # events per page of the story; the chart and the downloads hold every event
 
@@ -46,10 +49,13 @@ def _freed(row: Mapping[Any, Any]) -> str:
     if released is None or pd.isna(released):
         return ""
     places = dict(row["released_to"])
-    where = ", ".join(f"{_text(k)}: {int(v):,}" for k, v in places.items() if k != UNSPECIFIED_DESTINATION)
-    return (
-        f'<p class="story-freed"><strong>People freed: {int(released):,}</strong>{f" ({where})" if where else ""}</p>'  # type: ignore[call-overload]
+    where = ", ".join(
+        f"{_text(country_name(k, current_language()))}: {number_text(int(v))}"
+        for k, v in places.items()
+        if k != UNSPECIFIED_DESTINATION
     )
+    freed = _text(_("People freed: {count}")).format(count=number_text(int(released)))
+    return f'<p class="story-freed"><strong>{freed}</strong>{f" ({where})" if where else ""}</p>'
 
 
 @dataclass(frozen=True)
@@ -60,9 +66,18 @@ class StoryLinks:
     event: Callable[[str], str] | None = None
 
 
+def in_english(text: str, english: object) -> str:
+    """A data text (escaped); where the page is in another language and the data has only English, marked for the
+    reader and for screen readers (lang="en")."""
+    if english is not True:
+        return text
+    return f'<span lang="en">{text}</span> <span class="in-english">({_text(_("in English"))})</span>'
+
+
 def _title(row: Mapping[Any, Any], links: StoryLinks) -> str:
     title = _text(row["title"])
-    return f'<a href="{_text(links.event(row["id"]))}">{title}</a>' if links.event else title
+    linked = f'<a href="{_text(links.event(row["id"]))}">{title}</a>' if links.event else title
+    return in_english(linked, row.get("title_in_english"))
 
 
 def _event(
@@ -72,22 +87,28 @@ def _event(
     selected: str | None,
     links: StoryLinks,
 ) -> str:
-    status = "" if row["status"] == "confirmed" else f" · {_text(row['status'])}"
+    status = "" if row["status"] == "confirmed" else f" · {_text(status_word(row['status']))}"
     named = [f'<a href="{_text(links.person(p))}">{_text(people[p].name)}</a>' for p in row["people"] if p in people]
     cited = [
-        f"{_link(sources[s].publisher, sources[s].url)} ({_text(sources[s].published.label)})"
+        f"{_link(sources[s].publisher, sources[s].url)} ({_text(fuzzy_date_text(sources[s].published))})"
         for s in row["sources"]
         if s in sources
     ]
     note = optional_text(row["note"])
+    # The reader's words escaped like the data's: a translation is text, not markup.
+    people_line = _text(_("People: {names}"))
+    note_line = _text(_("Note: {note}"))
+    sources_line = _text(_("Sources: {sources}"))
     parts = [
         f'<p class="story-when">{_text(row["date_label"])} · {_text(row["category_label"])}{status}</p>',
         f'<h4 class="story-title">{_title(row, links)}</h4>',
-        f'<p class="story-summary">{_text(row["summary"])}</p>',
+        f'<p class="story-summary">{in_english(_text(row["summary"]), row.get("summary_in_english"))}</p>',
         _freed(row),
-        f'<p class="story-people">People: {", ".join(named)}</p>' if named else "",
-        f'<p class="story-note">Note: {_text(note)}</p>' if note else "",
-        f'<p class="story-sources">Sources: {"; ".join(cited)}</p>',
+        f'<p class="story-people">{people_line.format(names=", ".join(named))}</p>' if named else "",
+        f'<p class="story-note">{note_line.format(note=in_english(_text(note), current_language() != "en"))}</p>'
+        if note
+        else "",
+        f'<p class="story-sources">{sources_line.format(sources="; ".join(cited))}</p>',
     ]
     marked = " story-selected" if row["id"] == selected else ""
     return f'<li class="story-event{marked}" id="event-{_text(row["id"])}">{"".join(p for p in parts if p)}</li>'

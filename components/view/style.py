@@ -7,6 +7,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from ..data.fuzzy_dates import FuzzyDate
+from ..i18n import DEFAULT_LANGUAGE, N_, _, current_language
+from .locale import date_label
 
 TEMPLATE = "plotly_white"
 MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
@@ -19,6 +24,20 @@ LEGEND_ABOVE = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
 # Below the plot, where a phone has room: the legend never takes the plot's width.
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 11}}
 MILLISECONDS_PER_DAY = 86_400_000
+# Words for the data's enumerations, shown where a status or a kind of release is (the data keeps the English id).
+STATUS_WORDS = {"confirmed": N_("confirmed"), "reported": N_("reported"), "disputed": N_("disputed")}
+RELEASE_KIND_WORDS = {
+    "pardon": N_("pardon"),
+    "deportation": N_("deportation"),
+    "sentence-served": N_("sentence-served"),
+    "exchange": N_("exchange"),
+    "other": N_("other"),
+}
+KIND_JOINER = " + "  # as the releases frame joins an event's kinds
+# Plotly writes month names in English ('Jan 2021'): other languages get numbers at every zoom level.
+NUMERIC_TICK_FORMATS = (([None, "M1"], "%d.%m.%Y"), (["M1", "M12"], "%m.%Y"), (["M12", None], "%Y"))
+HOVER_DATE_FORMATS = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}
+NUMERIC_HOVER_DATE_FORMATS = {"day": "%d.%m.%Y", "month": "%m.%Y", "year": "%Y"}
 
 
 def day_text(timestamp: pd.Timestamp) -> str:
@@ -27,8 +46,50 @@ def day_text(timestamp: pd.Timestamp) -> str:
 
 
 def long_date(timestamp: pd.Timestamp) -> str:
-    """'28 February 2022'."""
-    return f"{timestamp.day} {timestamp:%B %Y}"
+    """'28 February 2022', in the current language."""
+    language = current_language()
+    if language == DEFAULT_LANGUAGE:
+        return f"{timestamp.day} {timestamp:%B %Y}"
+    return date_label(FuzzyDate(timestamp.year, timestamp.month, timestamp.day), language)
+
+
+def month_text(timestamp: pd.Timestamp) -> str:
+    """'February 2022', in the current language."""
+    language = current_language()
+    if language == DEFAULT_LANGUAGE:
+        return f"{timestamp:%B %Y}"
+    return date_label(FuzzyDate(timestamp.year, timestamp.month), language)
+
+
+def fuzzy_date_text(date: FuzzyDate) -> str:
+    """A date at its precision ('February 2022'), in the current language."""
+    language = current_language()
+    return date.label if language == DEFAULT_LANGUAGE else date_label(date, language)
+
+
+def status_word(status: str) -> str:
+    """An event's status as the reader's language names it ('reported')."""
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
+def release_kind_text(kind: str) -> str:
+    """A release's kinds as the releases frame joins them ('pardon + deportation'), in the reader's language; the
+    placeholder for no kind is translated where the frames mark it."""
+    return KIND_JOINER.join(_(RELEASE_KIND_WORDS.get(part, part)) for part in kind.split(KIND_JOINER))
+
+
+def hover_date_format(precision: str) -> str:
+    """Plotly's format for a date in a hover at a precision ('day', 'month', 'year'): numeric outside English."""
+    formats = HOVER_DATE_FORMATS if current_language() == DEFAULT_LANGUAGE else NUMERIC_HOVER_DATE_FORMATS
+    return formats[precision]
+
+
+def number_separators() -> dict[str, str]:
+    """The layout's decimal and thousands separators in the reader's language (nothing to set in English)."""
+    language = current_language()
+    if language == DEFAULT_LANGUAGE:
+        return {}
+    return {"separators": get_decimal_symbol(language) + get_group_symbol(language)}
 
 
 def whole_number(value: object) -> int | None:
@@ -74,13 +135,20 @@ def padded(first: pd.Timestamp, last: pd.Timestamp) -> tuple[pd.Timestamp, pd.Ti
     return first - pad, last + pad
 
 
-def date_axis(events: pd.DataFrame) -> dict[str, Any]:
-    """A date axis over the events' range."""
+def time_axis(span: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> dict[str, Any]:
+    """A date axis over `span` (Plotly's own range without it); outside English its ticks are numeric dates
+    ('03.2021'), as Plotly would name months in English."""
     xaxis: dict[str, Any] = {"type": "date"}
-    span = date_range(events)
     if span is not None:
         xaxis["range"] = [day_text(span[0]), day_text(span[1])]
+    if current_language() != DEFAULT_LANGUAGE:
+        xaxis["tickformatstops"] = [{"dtickrange": zoom, "value": value} for zoom, value in NUMERIC_TICK_FORMATS]
     return xaxis
+
+
+def date_axis(events: pd.DataFrame) -> dict[str, Any]:
+    """A date axis over the events' range."""
+    return time_axis(date_range(events))
 
 
 def whole_axis(maximum: float, color: str, *, ticks: int = 5) -> dict[str, Any]:

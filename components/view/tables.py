@@ -5,20 +5,23 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.model import Source
+from ..i18n import _
+from .frames import UNSPECIFIED_DESTINATION
+from .style import release_kind_text, status_word
 
 
 def events_table(events: pd.DataFrame, sources: dict[str, Source]) -> pd.DataFrame:
     """The events as the Table tab lists them (the id last, for links)."""
     return pd.DataFrame(
         {
-            "Date": events["date_label"],
-            "Title": events["title"],
-            "Category": events["category_label"],
-            "People": events["people_names"],
-            "Status": events["status"],
-            "Freed": events["released"],
-            "Source": [sources[s[0]].url for s in events["sources"]],
-            "All sources": [[f"{sources[i].publisher}: {sources[i].title}" for i in s] for s in events["sources"]],
+            _("Date"): events["date_label"],
+            _("Title"): events["title"],
+            _("Category"): events["category_label"],
+            _("People"): events["people_names"],
+            _("Status"): events["status"].map(status_word),
+            _("Freed"): events["released"],
+            _("Source"): [sources[s[0]].url for s in events["sources"]],
+            _("All sources"): [[f"{sources[i].publisher}: {sources[i].title}" for i in s] for s in events["sources"]],
             "id": events["id"],
         }
     )
@@ -27,12 +30,12 @@ def events_table(events: pd.DataFrame, sources: dict[str, Source]) -> pd.DataFra
 def detentions_table(people: pd.DataFrame) -> pd.DataFrame:
     """The detentions chart's data as a table."""
     columns = {
-        "name": "Name",
-        "role": "Role",
-        "detained_label": "Detained",
-        "released_label": "Released",
-        "still_held": "Still held",
-        "sentence": "Sentence",
+        "name": _("Name"),
+        "role": _("Role"),
+        "detained_label": _("Detained"),
+        "released_label": _("Released"),
+        "still_held": _("Still held"),
+        "sentence": _("Sentence"),
     }
     return people[list(columns)].rename(columns=columns)
 
@@ -40,11 +43,11 @@ def detentions_table(people: pd.DataFrame) -> pd.DataFrame:
 def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
     """Viasna's counts as a table, with a link to each source."""
     columns = {
-        "date_label": "Date",
-        "count": "Political prisoners",
-        "approximate": "Over/about",
-        "source_label": "Source",
-        "source_url": "Link",
+        "date_label": _("Date"),
+        "count": _("Political prisoners"),
+        "approximate": _("Over/about"),
+        "source_label": _("Source"),
+        "source_url": _("Link"),
     }
     return counts[list(columns)].rename(columns=columns)
 
@@ -52,24 +55,30 @@ def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
 def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
     """People freed per release and destination as a table."""
     columns = {
-        "date_label": "Date",
-        "title": "Release",
-        "destination": "Destination",
-        "kind": "How freed",
-        "released": "People freed",
+        "date_label": _("Date"),
+        "title": _("Release"),
+        "destination": _("Destination"),
+        "kind": _("How freed"),
+        "released": _("People freed"),
     }
-    return releases[list(columns)].rename(columns=columns)
+    table = releases[list(columns)].rename(columns=columns)
+    # The placeholders and kinds in the reader's language; destinations are the data's own names.
+    table[columns["destination"]] = [
+        _(place) if place == UNSPECIFIED_DESTINATION else place for place in releases["destination"]
+    ]
+    table[columns["kind"]] = [release_kind_text(kind) for kind in releases["kind"]]
+    return table
 
 
 def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
     """Every source, newest first, with the events that cite it."""
     columns = {
-        "publisher": "Publisher",
-        "title": "Title",
-        "published": "Published",
-        "url": "Link",
-        "cited_by": "Cited by events",
-        "note": "Note",
+        "publisher": _("Publisher"),
+        "title": _("Title"),
+        "published": _("Published"),
+        "url": _("Link"),
+        "cited_by": _("Cited by events"),
+        "note": _("Note"),
     }
     newest_first = sources.sort_values("published_sort", ascending=False, kind="stable")
     return newest_first[list(columns)].rename(columns=columns)

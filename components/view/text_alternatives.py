@@ -3,41 +3,85 @@ for readers who cannot see it."""
 
 from __future__ import annotations
 
-import pandas as pd
+import re
 
+import pandas as pd
+from babel import Locale
+
+from ..i18n import DEFAULT_LANGUAGE, N_, _, current_language, ngettext, number_text
 from .frames import UNSPECIFIED_DESTINATION, count_label
+
+_DAY = re.compile(r"\d{1,2} ")  # '9 August 2020': a day; '2022', 'June 2023' (and '2022 г.') are not
+# Viasna's count over the dates shown: (how it moved, whether it peaked in between) -> the sentence.
+_COUNT_SENTENCES = {
+    ("rose", False): N_("Viasna's count of political prisoners rose from {first} {first_when} to {last} {last_when}."),
+    ("fell", False): N_("Viasna's count of political prisoners fell from {first} {first_when} to {last} {last_when}."),
+    ("stood", False): N_(
+        "Viasna's count of political prisoners stood from {first} {first_when} to {last} {last_when}."
+    ),
+    ("rose", True): N_(
+        "Viasna's count of political prisoners rose from {first} {first_when} to a peak of {peak} {peak_when} and "
+        "stood at {last} {last_when}."
+    ),
+    ("fell", True): N_(
+        "Viasna's count of political prisoners fell from {first} {first_when} to a peak of {peak} {peak_when} and "
+        "stood at {last} {last_when}."
+    ),
+    ("stood", True): N_(
+        "Viasna's count of political prisoners stood from {first} {first_when} to a peak of {peak} {peak_when} and "
+        "stood at {last} {last_when}."
+    ),
+}
 
 
 def _on(label: str) -> str:
     """'on 9 August 2020' for a day, 'in June 2023' for a month or a year."""
-    return f"on {label}" if label[:1].isdigit() and " " in label else f"in {label}"
+    return (_("on {date}") if _DAY.match(label) else _("in {date}")).format(date=label)
 
 
-def _where(destination: str) -> str:
-    if destination == UNSPECIFIED_DESTINATION:
-        return "with no destination reported"
-    return "stayed in Belarus" if destination == "Belarus" else f"to {destination}"
+def _home() -> str:
+    """Belarus as frames in the reader's language name it (CLDR's name, as for every destination)."""
+    language = current_language()
+    return "Belarus" if language == DEFAULT_LANGUAGE else str(Locale.parse(language).territories["BY"])
+
+
+def _where(destination: str, number: int) -> str:
+    """'15 to Lithuania', '235 stayed in Belarus', '4 with no destination reported'."""
+    count = number_text(number)
+    if destination in (UNSPECIFIED_DESTINATION, _(UNSPECIFIED_DESTINATION)):
+        return ngettext("{count} with no destination reported", "{count} with no destination reported", number).format(
+            count=count
+        )
+    if destination in ("Belarus", _home()):
+        return ngettext("{count} stayed in Belarus", "{count} stayed in Belarus", number).format(count=count)
+    return ngettext("{count} to {place}", "{count} to {place}", number).format(count=count, place=destination)
 
 
 def _people(number: int) -> str:
-    return f"{number:,} {'person' if number == 1 else 'people'}"
+    return ngettext("{count} person", "{count} people", number).format(count=number_text(number))
 
 
 def timeline_sentence(events: pd.DataFrame) -> str:
     """How many events, over which dates, in which lane most, and how many are key events."""
     if events.empty:
-        return "No events match the filters."
+        return _("No events match the filters.")
     first, last = events.iloc[0], events.iloc[int(events["end"].to_numpy().argmax())]
     lanes = events["category_label"].value_counts()
-    sentence = (
-        f"{len(events):,} event{'s' * (len(events) != 1)} from {first['date_label'].split(' – ')[0]} to "
-        f"{last['date_label'].split(' – ')[-1]}"
+    sentence = ngettext("{count} event from {first} to {last}", "{count} events from {first} to {last}", len(events))
+    sentence = sentence.format(
+        count=number_text(len(events)),
+        first=first["date_label"].split(" – ")[0],
+        last=last["date_label"].split(" – ")[-1],
     )
     if len(lanes) > 1:
-        sentence += f", most of them in “{lanes.index[0]}” ({lanes.iloc[0]:,})"
+        sentence = _("{events}, most of them in “{lane}” ({count})").format(
+            events=sentence, lane=lanes.index[0], count=number_text(int(lanes.iloc[0]))
+        )
     milestones = int(events["milestone"].astype(bool).sum())
     if milestones:
-        sentence += f"; {milestones:,} {'is a key event' if milestones == 1 else 'are key events'}"
+        sentence = ngettext("{events}; {count} is a key event", "{events}; {count} are key events", milestones).format(
+            events=sentence, count=number_text(milestones)
+        )
     return sentence + "."
 
 
@@ -45,59 +89,83 @@ def detentions_sentence(people: pd.DataFrame, as_of: str) -> str:
     """Who is shown, over which dates, and how many were still held on the data's date."""
     detained = people[people["detained"].notna()]
     if detained.empty:
-        return "No detentions match the filters."
+        return _("No detentions match the filters.")
     days = detained["detained"].to_numpy()
     first = detained["detained_label"].iloc[int(days.argmin())]
     last = detained["detained_label"].iloc[int(days.argmax())]
-    held = int(detained["still_held"].sum())
-    sentence = (
-        f"{_people(len(detained))} detained between {first} and {last}"
-        if first != last
-        else (f"{_people(len(detained))} detained {_on(str(first))}")
-    )
-    freed = len(detained) - held
-    return sentence + f": {freed:,} released, {held:,} still held as of {as_of}."
+    held, count = int(detained["still_held"].sum()), len(detained)
+    if first != last:
+        sentence = ngettext(
+            "{count} person detained between {first} and {last}",
+            "{count} people detained between {first} and {last}",
+            count,
+        ).format(count=number_text(count), first=first, last=last)
+    else:
+        sentence = ngettext("{count} person detained {when}", "{count} people detained {when}", count).format(
+            count=number_text(count), when=_on(str(first))
+        )
+    freed = count - held
+    released = ngettext("{count} released", "{count} released", freed).format(count=number_text(freed))
+    return ngettext(
+        "{detained}: {released}, {count} still held as of {date}.",
+        "{detained}: {released}, {count} still held as of {date}.",
+        held,
+    ).format(detained=sentence, released=released, count=number_text(held), date=as_of)
 
 
 def prisoners_sentence(counts: pd.DataFrame) -> str:
     """Where Viasna's count started, its peak, and where it stood last, in the dates shown."""
     if counts.empty:
-        return "No prisoner counts in the dates shown."
+        return _("No prisoner counts in the dates shown.")
 
     first, last = counts.iloc[0], counts.iloc[-1]
     peak = counts.iloc[int(counts["count"].to_numpy().argmax())]
     if len(counts) == 1:
-        return f"Viasna counted {count_label(first)} political prisoners {_on(first['date_label'])}."
+        return ngettext(
+            "Viasna counted {count} political prisoner {when}.",
+            "Viasna counted {count} political prisoners {when}.",
+            int(first["count"]),
+        ).format(count=count_label(first), when=_on(first["date_label"]))
     verb = "rose" if last["count"] > first["count"] else "fell" if last["count"] < first["count"] else "stood"
-    sentence = f"Viasna's count of political prisoners {verb} from {count_label(first)} {_on(first['date_label'])}"
-    if peak["count"] > max(first["count"], last["count"]):
-        sentence += f" to a peak of {count_label(peak)} {_on(peak['date_label'])} and stood at"
-    else:
-        sentence += " to"
-    return sentence + f" {count_label(last)} {_on(last['date_label'])}."
+    peaked = bool(peak["count"] > max(first["count"], last["count"]))
+    return _(_COUNT_SENTENCES[(verb, peaked)]).format(
+        first=count_label(first),
+        first_when=_on(first["date_label"]),
+        peak=count_label(peak),
+        peak_when=_on(peak["date_label"]),
+        last=count_label(last),
+        last_when=_on(last["date_label"]),
+    )
 
 
 def releases_sentence(releases: pd.DataFrame) -> str:
     """How many releases freed how many people, and the largest with where its people went."""
     if releases.empty:
-        return "No releases in the events shown."
+        return _("No releases in the events shown.")
     per_release = releases.groupby("id", sort=False).agg(
         released=("released", "sum"), start=("start", "first"), date_label=("date_label", "first")
     )
     total, count = int(per_release["released"].sum()), len(per_release)
     starts = per_release["start"].to_numpy()
-    sentence = f"{count:,} release{'s' * (count != 1)} freed {_people(total)}"
     if count > 1:
         first, last = per_release.iloc[int(starts.argmin())], per_release.iloc[int(starts.argmax())]
-        sentence += f" between {first['date_label']} and {last['date_label']}"
+        sentence = ngettext(
+            "{count} release freed {people} between {first} and {last}",
+            "{count} releases freed {people} between {first} and {last}",
+            count,
+        ).format(count=number_text(count), people=_people(total), first=first["date_label"], last=last["date_label"])
+    else:
+        sentence = ngettext("{count} release freed {people}", "{count} releases freed {people}", count).format(
+            count=number_text(count), people=_people(total)
+        )
     position = int(per_release["released"].to_numpy().argmax())
     largest = per_release.iloc[position]
     places = releases[releases["id"] == per_release.index[position]]
-    named = [
-        f"{int(n):,} {_where(str(d))}" for d, n in zip(places["destination"], places["released"], strict=True) if n
-    ]
+    named = [_where(str(d), int(n)) for d, n in zip(places["destination"], places["released"], strict=True) if n]
     if count > 1:
-        sentence += f"; the largest, {_on(str(largest['date_label']))}, freed {int(largest['released']):,}"
+        sentence = _("{releases}; the largest, {when}, freed {count}").format(
+            releases=sentence, when=_on(str(largest["date_label"])), count=number_text(int(largest["released"]))
+        )
     if len(named) > 1 or (named and count > 1):
         sentence += f" ({', '.join(named)})"
     return sentence + "."

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..data.model import Dataset
+from ..i18n import N_, _, ngettext, number_text
 from .detail import DENSITY_THRESHOLD, timeline_detail
 from .frames import events_frame
 from .labels import FONT_SIZE, Candidate, Placement, place_labels
@@ -22,19 +23,20 @@ from .style import (
     TEMPLATE,
     date_axis,
     date_range,
+    hover_date_format,
     lane_axis,
     milliseconds,
+    number_separators,
+    status_word,
     whole_number,
 )
 from .text import escape_html
 
-PERIOD_LEGEND = "bar = period (month, year or span)"
+PERIOD_LEGEND = N_("bar = period (month, year or span)")
 LANE_PX = 48  # height of one category's lane
 ROW_PX = 18  # height of one row of event titles above the lanes
 FEW_EVENTS = 15  # with this many events in view or fewer, every event is a label candidate, not only milestones
 MARGIN_PX = {"l": 8, "r": 8, "t": 8, "b": 64}  # the bottom holds the date ticks and the legend
-# Plotly formats the hover date itself; a fuzzy date's marker sits mid-period, so these name the right period.
-DATE_FORMATS = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}
 MARKER_KINDS = ("day", "month", "year", "span")
 
 
@@ -89,10 +91,14 @@ def _marker_groups(events: pd.DataFrame, in_lane: np.ndarray) -> Iterator[tuple[
                 yield status, kind, rows
 
 
+def _freed(number: int) -> str:
+    return ngettext("{count} freed", "{count} freed", number).format(count=number_text(number))
+
+
 def _hover_texts(chosen: pd.DataFrame, kind: str) -> list[str]:
     titles = [escape_html(str(t)) for t in chosen["title"]]
     freed = [whole_number(v) for v in chosen["released"]]
-    text = [t if n is None else f"{t} · {n:,} freed" for t, n in zip(titles, freed, strict=True)]
+    text = [t if n is None else f"{t} · {_freed(n)}" for t, n in zip(titles, freed, strict=True)]
     if kind == "span":
         # A span's hover names both ends, which one x value cannot carry.
         labels = [escape_html(str(d)) for d in chosen["date_label"]]
@@ -104,8 +110,9 @@ def _marker_trace(
     chosen: pd.DataFrame, x: np.ndarray, y: np.ndarray, *, status: str, kind: str, lane: tuple[str, str, str]
 ) -> go.Scatter:
     category, label, color = lane
-    head = "%{text}<br>" if kind == "span" else f"<b>%{{text}}</b><br>%{{x|{DATE_FORMATS[kind]}}}<br>"
-    state = "" if status == "confirmed" else f" · {status}"
+    # Plotly formats the hover date itself; a fuzzy date's marker sits mid-period, so the format names the period.
+    head = "%{text}<br>" if kind == "span" else f"<b>%{{text}}</b><br>%{{x|{hover_date_format(kind)}}}<br>"
+    state = "" if status == "confirmed" else f" · {status_word(status)}"
     return go.Scatter(
         x=x,
         y=y,
@@ -155,6 +162,10 @@ def _selected_trace(events: pd.DataFrame, where: _Positions, selected: str | Non
     ]
 
 
+def _capitalized(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
 def _status_key() -> list[go.Scatter]:
     """Legend entries for the marker shapes and the period bar, drawn in grey."""
     key = [
@@ -162,7 +173,7 @@ def _status_key() -> list[go.Scatter]:
             x=[None],
             y=[None],
             mode="markers",
-            name=status.capitalize(),
+            name=_capitalized(status_word(status)),
             legendgroup="key",
             marker={"symbol": symbol, "size": 10, "color": GREY},
         )
@@ -173,7 +184,7 @@ def _status_key() -> list[go.Scatter]:
             x=[None],
             y=[None],
             mode="lines",
-            name=PERIOD_LEGEND,
+            name=_(PERIOD_LEGEND),
             line={"color": GREY, "width": 10},
             opacity=0.35,
             legendgroup="key",
@@ -248,6 +259,7 @@ def _lanes_layout(events: pd.DataFrame, categories: pd.DataFrame, rows: int = 0)
         "xaxis": date_axis(events),
         "yaxis": lane_axis(lanes, band),
         "legend": LEGEND_BELOW,
+        **number_separators(),
     }
 
 
@@ -259,7 +271,7 @@ def timeline_figure(
     if timeline_detail(events, max_markers).density:
         return density_figure(events, categories)
     where = _positions(events, categories)
-    placement, _ = timeline_placement(events)
+    placement, _x_range = timeline_placement(events)
     titles, leaders = _title_marks(events, where, placement)
     figure = go.Figure()
     figure.add_trace(leaders)
@@ -277,6 +289,10 @@ def timeline_figure(
     return figure
 
 
+def _events(count: int) -> str:
+    return ngettext("{count} event", "{count} events", count).format(count=number_text(count))
+
+
 def density_figure(events: pd.DataFrame, categories: pd.DataFrame) -> go.Figure:
     """Counts of events per month in each lane: the level of detail for crowded views."""
     lane_of = {category: index for index, category in enumerate(categories["id"])}
@@ -288,15 +304,17 @@ def density_figure(events: pd.DataFrame, categories: pd.DataFrame) -> go.Figure:
     np.add.at(counts, (events["category"].map(lane_of).to_numpy(dtype="int64"), months - first), 1)
     bins = pd.Series(pd.to_datetime([f"{(first + i) // 12}-{(first + i) % 12 + 1:02d}-01" for i in range(width)]))
     x = milliseconds(bins) if width else np.array([], dtype="float64")
+    words = {int(n): _events(int(n)) for n in np.unique(counts)}  # each count's words once, not once a cell
     figure = go.Figure(
         go.Heatmap(
             x=x,
             y=np.arange(len(categories), dtype="int8"),
             z=counts,
+            text=[[words[int(n)] for n in row] for row in counts],
             colorscale="Blues",
-            name="Events per month",
-            hovertemplate="%{z} events<br>%{x|%B %Y}<extra></extra>",
-            colorbar={"title": {"text": "Events"}, "orientation": "h", "y": -0.15, "thickness": 10},
+            name=_("Events per month"),
+            hovertemplate=f"%{{text}}<br>%{{x|{hover_date_format('month')}}}<extra></extra>",
+            colorbar={"title": {"text": _("Events")}, "orientation": "h", "y": -0.15, "thickness": 10},
         )
     )
     figure.update_layout(**_lanes_layout(events, categories), annotations=_lane_names(categories))

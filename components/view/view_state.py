@@ -7,9 +7,16 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..data.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
+from ..i18n import N_, _, ngettext, number_text
 from .filters import Filters
 
 MAX_QUERY_LENGTH = 200
+# The notice for values a link names that the data does not have, per query parameter.
+UNKNOWN_VALUES = {
+    "category": N_("Ignored unknown category in the link: {values}."),
+    "person": N_("Ignored unknown person in the link: {values}."),
+    "status": N_("Ignored unknown status in the link: {values}."),
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ def _known(name: str, raw: str | list[str] | None, allowed: Collection[str], not
     values = _values(raw)
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        notices.append(f"Ignored unknown {name} in the link: {', '.join(unknown)}.")
+        notices.append(_(UNKNOWN_VALUES[name]).format(values=", ".join(unknown)))
     return tuple(dict.fromkeys(v for v in values if v in allowed))
 
 
@@ -59,7 +66,9 @@ def _date(name: str, raw: str | None, *, last: bool, notices: list[str]) -> dt.d
     try:
         date = parse_fuzzy_date(raw)
     except FuzzyDateError:
-        notices.append(f"Ignored '{name}={raw}' in the link: not a date (use YYYY-MM-DD).")
+        notices.append(
+            _("Ignored '{param}={value}' in the link: not a date (use YYYY-MM-DD).").format(param=name, value=raw)
+        )
         return None
     return date.end if last else date.start
 
@@ -70,11 +79,19 @@ def view_from_params(params: Mapping[str, str | list[str]], choices: Choices) ->
     start = _date("from", _single(params.get("from")), last=False, notices=notices)
     end = _date("to", _single(params.get("to")), last=True, notices=notices)
     if start and end and start > end:
-        notices.append(f"Ignored the link's dates: 'from' ({start}) is after 'to' ({end}).")
+        notices.append(
+            _("Ignored the link's dates: 'from' ({start}) is after 'to' ({end}).").format(start=start, end=end)
+        )
         start = end = None
     query = _single(params.get("q")) or ""
     if len(query) > MAX_QUERY_LENGTH:
-        notices.append(f"Shortened the link's search to {MAX_QUERY_LENGTH} characters.")
+        notices.append(
+            ngettext(
+                "Shortened the link's search to {count} character.",
+                "Shortened the link's search to {count} characters.",
+                MAX_QUERY_LENGTH,
+            ).format(count=number_text(MAX_QUERY_LENGTH))
+        )
         query = query[:MAX_QUERY_LENGTH]
     filters = Filters(
         start=start,
@@ -86,16 +103,26 @@ def view_from_params(params: Mapping[str, str | list[str]], choices: Choices) ->
     )
     event = _single(params.get("event")) or None
     if event is not None and event not in choices.events:
-        notices.append(f"The event '{event}' in the link is not in the data (it may have been renamed or removed).")
+        notices.append(
+            _("The event '{event}' in the link is not in the data (it may have been renamed or removed).").format(
+                event=event
+            )
+        )
         event = None
     tab = _single(params.get("tab")) or None
     if tab is not None and tab not in choices.tabs:
-        notices.append(f"Ignored unknown tab '{tab}' in the link; showing '{choices.tabs[0]}'.")
+        notices.append(
+            _("Ignored unknown tab '{tab}' in the link; showing '{default}'.").format(tab=tab, default=choices.tabs[0])
+        )
         tab = None
     unknown = sorted(set(params) - {"from", "to", "q", "category", "person", "status", "event", "tab", "embed"})
     unknown = [name for name in unknown if not name.startswith("embed_")]
     if unknown:
-        notices.append(f"Ignored unknown link parameter(s): {', '.join(unknown)}.")
+        notices.append(
+            ngettext(
+                "Ignored an unknown link parameter: {names}.", "Ignored unknown link parameters: {names}.", len(unknown)
+            ).format(names=", ".join(unknown))
+        )
     return View(filters, event, tab), notices
 
 

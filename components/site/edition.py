@@ -1,0 +1,314 @@
+"""One language's edition of the static site: every page, rendered from the frames as that language's readers see
+them (the data's own translations, dates and numbers written the language's way, the page's words from the
+catalogs). English lives at the site's root, every other language in a folder of its own (/be/, /ru/, /uk/)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from jinja2 import Environment
+from markupsafe import Markup
+
+from ..data.fuzzy_dates import FuzzyDate
+from ..data.model import Source
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, _, number_text
+from ..view.export import citation, data_version
+from ..view.frames import Frames, count_label, frame_records
+from ..view.prisoner_figures import prisoners_figure, releases_figure
+from ..view.story import STORY_PAGE_SIZE, StoryLinks, story_items, story_page
+from ..view.style import fuzzy_date_text, release_kind_text, status_word
+from ..view.tables import counts_table, releases_table
+from ..view.text import safe_url
+from ..view.text_alternatives import prisoners_sentence, releases_sentence, timeline_sentence
+from ..view.timeline_figures import timeline_figure
+from ..view.translated import country_name, translated, translated_frames
+from .changes import Commit
+from .charts import chart_html
+from .preview import preview_png
+
+
+def folder(code: str) -> str:
+    """Where an edition lives, from the site's root: '' for English, 'be/' for Belarusian."""
+    return "" if code == DEFAULT_LANGUAGE else f"{code}/"
+
+
+def preview_name(code: str) -> str:
+    """The file name of an edition's link-preview card under assets/."""
+    return "preview.png" if code == DEFAULT_LANGUAGE else f"preview-{code}.png"
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every edition of one build has in common: the English frames and the site's own facts."""
+
+    frames: Frames  # the data's own (English)
+    env: Environment
+    origin: str
+    version: str
+    url: str | None  # the site's address without a trailing slash, when the data names one
+    history: list[Commit] | None
+    languages: tuple[str, ...]  # the editions built, English first
+
+
+def link(label: str, url: str) -> Markup:
+    """A link when the URL is http(s), else the label as text."""
+    target = safe_url(url)
+    text = Markup.escape(label)
+    return Markup(f'<a href="{Markup.escape(target)}" rel="noopener">{text}</a>') if target else text
+
+
+def table(frame: pd.DataFrame) -> Markup:
+    """A data frame as an HTML table, every cell escaped."""
+    head = "".join(f'<th scope="col">{Markup.escape(c)}</th>' for c in frame.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{Markup.escape('' if pd.isna(v) else v)}</td>" for v in row) + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def source_entry(source: Source, date: str) -> str:
+    """A source's list entry in the current language: rendered once per edition, cited by thousands of pages."""
+    values = {"source": link(f"{source.publisher}: {source.title}", source.url), "date": html.escape(date),
+              "via": html.escape(source.via or "")}  # fmt: skip
+    # The reader's words escaped like the data's: a translation is text, not markup.
+    entry = "{source} ({date})" if not source.via else html.escape(_("{source} ({date}), a copy of {via}"))
+    text = entry.format(**values)
+    archive = safe_url(source.archive_url or "")
+    if archive:
+        label = html.escape(_("archived copy"))
+        text += f' · <a href="{html.escape(archive)}">{label}</a>'
+    return f"<li>{text}</li>"
+
+
+class Edition:
+    """The pages of one language; made, and its files produced, inside `language(lang)`."""
+
+    def __init__(self, shared: Shared, lang: str) -> None:
+        self.shared, self.lang, self.folder = shared, lang, folder(lang)
+        self.translated = lang != DEFAULT_LANGUAGE
+        self.frames = translated_frames(shared.frames, lang)
+        self.data = data = self.frames.meta
+        self.people = {p.id: p for p in data.people}
+        self._items: dict[str, str] | None = None
+        english = shared.frames.meta
+        self.constant: dict[str, Any] = {
+            "lang": lang, "site_title": data.title, "site_url": shared.url, "version": shared.version,
+            "as_of": fuzzy_date_text(data.as_of), "as_of_iso": data.as_of.end.isoformat(),
+            "citation": citation(data, shared.origin, data_version(shared.frames)),
+            "cff_title": english.title,  # the citation file is for software: the data's own title
+            "license": data.license, "license_url": data.license_url, "changes_feed": shared.history is not None,
+            # On a data text that has no translation, for screen readers: the English is read as English.
+            "english": Markup(' lang="en"') if self.translated else "",
+            "lead_english": self.translated and not translated(english.description, english.description_i18n, lang)[1],
+            "preview": f"{shared.url}/assets/{preview_name(lang)}" if shared.url else None,
+        }  # fmt: skip
+        # The same on every page: rendered once.
+        self.constant["words"] = shared.env.get_template("_words.html").make_module()
+        footer = shared.env.get_template("_footer.html").render(**self.constant)
+        self.constant["footer"] = Markup(footer.rstrip("\n"))
+        self._numbers: dict[int, str] = {}
+        self._dates: dict[FuzzyDate, str] = {}
+        self.cited = {key: source_entry(s, self.date(s.published)) for key, s in data.sources.items()}
+
+    def number(self, value: int) -> str:
+        """A number as the language writes it, each written once (Babel's formatting is slow beside f"{n:,}")."""
+        text = self._numbers.get(value)
+        if text is None:
+            text = self._numbers[value] = number_text(value)
+        return text
+
+    def date(self, value: FuzzyDate) -> str:
+        """A date at its precision as the language writes it, each written once."""
+        text = self._dates.get(value)
+        if text is None:
+            text = self._dates[value] = fuzzy_date_text(value)
+        return text
+
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        for path, content in self.pages():
+            yield self.folder + path, content
+        yield f"assets/{preview_name(self.lang)}", preview_png(self.frames, self.shared.version)
+
+    def pages(self) -> Iterator[tuple[str, bytes]]:
+        yield from self.story_pages()
+        yield from self.event_pages()
+        yield from self.person_pages()
+        yield from self.year_pages()
+        yield self.sources_page()
+        yield self.changes_page()
+
+    def render(self, template: str, **context: Any) -> bytes:
+        return self.shared.env.get_template(template).render(**context).encode("utf-8")
+
+    def items(self) -> dict[str, str]:
+        """Every event's story entry for pages two folders deep (story pages and years), rendered once."""
+        if self._items is None:
+            self._items = story_items(self.frames.events, self.people, self.data.sources, links("../../"))
+        return self._items
+
+    def common(self, path: str, title: str, description: str) -> dict[str, Any]:
+        """What every page says: `path` is the page's folder in the edition ('' or 'events/e1/')."""
+        root = "../" * path.count("/")  # to the edition's root: its pages
+        up = root + ("../" if self.translated else "")  # to the site's root: the files every edition shares
+        site = self.shared.url
+        head, switch = alternates(self.shared, self.lang, path, up)
+        return {
+            **self.constant, "root": root, "site_root": up, "page_title": title, "description": description,
+            "og_type": "website", "canonical": f"{site}/{self.folder}{path}" if site else None,
+            "dashboard_link": None, "alternates": head, "switch": switch,
+        }  # fmt: skip
+
+    def dashboard(self, query: str = "") -> str | None:
+        """The dashboard's address showing the same, in the same language."""
+        if not self.data.dashboard_url:
+            return None
+        if self.translated:
+            query += f"{'&' if query else '?'}lang={self.lang}"
+        return f"{self.data.dashboard_url.rstrip('/')}/{query}"
+
+    def charts(self) -> list[dict[str, Any]]:
+        frames = self.frames
+        return [
+            {"id": "timeline", "title": _("Events by category"), "sentence": timeline_sentence(frames.events),
+             "html": chart_html(timeline_figure(frames.events, frames.categories), "timeline"), "table": None},
+            {"id": "prisoners", "title": _("Political prisoners held (Viasna)"),
+             "sentence": prisoners_sentence(frames.counts),
+             "html": chart_html(prisoners_figure(frames.counts, frames.events), "prisoners"),
+             "table": table(counts_table(frames.counts))},
+            {"id": "releases", "title": _("People freed per release"),
+             "sentence": releases_sentence(frames.releases),
+             "html": chart_html(releases_figure(frames.releases), "releases"),
+             "table": table(releases_table(frames.releases))},
+        ]  # fmt: skip
+
+    def story_pages(self) -> Iterator[tuple[str, bytes]]:
+        events = self.frames.events
+        pages = max(1, -(-len(events) // STORY_PAGE_SIZE))
+        for number in range(1, pages + 1):
+            path = "" if number == 1 else f"story/{number}/"
+            root = "../" * path.count("/")
+            story = story_page(events, self.people, self.data.sources, page=number, links=links(root),
+                               rendered=None if number == 1 else self.items())  # fmt: skip
+            context = self.common(path, self.data.title, self.data.description)
+            context.update(dashboard_link=self.dashboard(), story=Markup(story.html), page=number, pages=story.pages,
+                           first=number_text(story.first), last=number_text(story.last),
+                           total=number_text(story.total))  # fmt: skip
+            if number == 1:
+                yield "index.html", self.render("index.html", **context, **self.figures())
+            else:
+                heading = _("The story, page {number}").format(number=number)
+                yield f"story/{number}/index.html", self.render("story.html", **context, heading=heading)
+
+    def figures(self) -> dict[str, Any]:
+        """The front page's figures and charts."""
+        events, counts = self.frames.events, self.frames.counts
+        latest = counts.iloc[-1] if len(counts) else None
+        return {
+            "charts": self.charts(), "held": "—" if latest is None else count_label(latest),
+            "held_count": 0 if latest is None else int(latest["count"]),
+            "held_date": latest["date_label"] if latest is not None else "",
+            "event_count": number_text(len(events)), "events_number": len(events),
+            "freed": number_text(int(events["released"].sum())), "freed_number": int(events["released"].sum()),
+            "years": sorted({d.year for d in events["start"]}),
+        }  # fmt: skip
+
+    def event_pages(self) -> Iterator[tuple[str, bytes]]:
+        place = (lambda name: name) if not self.translated else (lambda name: country_name(name, self.lang))
+        for row in frame_records(self.frames.events):
+            context = self.common(f"events/{row['id']}/", f"{row['title']} ({row['date_label']})", str(row["summary"]))
+            context.update(og_type="article", dashboard_link=self.dashboard(f"?event={row['id']}"))
+            released = row["released"]
+            freed = None if pd.isna(released) else _("People freed: {count}").format(count=self.number(int(released)))
+            yield f"events/{row['id']}/index.html", self.render(
+                "event.html", **context, event=row, year=row["start"].year, freed=freed,
+                status=None if row["status"] == "confirmed" else status_word(row["status"]),
+                destinations=", ".join(f"{place(k)}: {self.number(v)}" for k, v in row["released_to"].items()),
+                kinds=", ".join(release_kind_text(k) for k in row["release_kind"]),
+                title_english=self.translated and row["title_in_english"],
+                summary_english=self.translated and row["summary_in_english"],
+                people=[self.people[p] for p in row["people"] if p in self.people],
+                sources=self.sources(row["sources"]),
+            )  # fmt: skip
+
+    def sources(self, keys: list[str]) -> Markup:
+        """The list of the sources cited, from the entries rendered once."""
+        return Markup("<ul>" + "".join([self.cited[s] for s in keys if s in self.cited]) + "</ul>")
+
+    def person_pages(self) -> Iterator[tuple[str, bytes]]:
+        # Who each event names, gathered in one pass (filtering all events per person is quadratic).
+        columns = ["id", "date_label", "title", "people"] + (["title_in_english"] if self.translated else [])
+        naming: dict[str, list[dict[Any, Any]]] = {}
+        for event in frame_records(self.frames.events[columns]):
+            for person_id in event["people"]:
+                naming.setdefault(person_id, []).append(event)
+        for person in self.data.people:
+            context = self.common(f"people/{person.id}/", person.name, person.role)
+            context.update(og_type="profile", dashboard_link=self.dashboard(f"?person={person.id}"))
+            yield f"people/{person.id}/index.html", self.render(
+                "person.html", **context, person=person, aliases=", ".join(person.aliases),
+                detained=self.date(person.detained) if person.detained else None,
+                released=self.date(person.released) if person.released else None,
+                events=naming.get(person.id, []),
+                sources=self.sources(person.sources) if any(s in self.cited for s in person.sources) else None,
+            )  # fmt: skip
+
+    def year_pages(self) -> Iterator[tuple[str, bytes]]:
+        events = self.frames.events
+        years = events["start"].dt.year.to_numpy()
+        for year in sorted(set(years.tolist())):
+            chosen = years == year
+            story = story_page(events[chosen], self.people, self.data.sources, size=max(1, int(chosen.sum())),
+                               links=links("../../"), rendered=self.items())  # fmt: skip
+            context = self.common(f"years/{year}/", f"{year}: {self.data.title}",
+                                  _("The events of {year}.").format(year=year))  # fmt: skip
+            context["dashboard_link"] = self.dashboard(f"?from={year}-01-01&to={year}-12-31")
+            yield (
+                f"years/{year}/index.html",
+                self.render("story.html", **context, heading=str(year), story=Markup(story.html), pages=None),
+            )
+
+    def sources_page(self) -> tuple[str, bytes]:
+        ordered = self.frames.sources.sort_values("published_sort", ascending=False, kind="stable")
+        rows = [{"id": r["id"], "published": r["published"], "publisher": r["publisher"],
+                 "via": self.data.sources[r["id"]].via, "link": link(str(r["title"]), str(r["url"])),
+                 "events": list(r["cited_by"])} for r in ordered.to_dict("records")]  # fmt: skip
+        context = self.common("sources/", _("Sources: {title}").format(title=self.data.title),
+                              _("Every publication the data cites."))  # fmt: skip
+        return "sources/index.html", self.render(
+            "sources.html", **context, sources=rows, count=number_text(len(rows)), number=len(rows)
+        )
+
+    def changes_page(self) -> tuple[str, bytes]:
+        context = self.common("changes/", _("Changes: {title}").format(title=self.data.title),
+                              _("What changed in the data, commit by commit."))  # fmt: skip
+        return "changes/index.html", self.render("changes.html", **context, history=self.shared.history)
+
+
+def links(root: str) -> StoryLinks:
+    """Where the story's names and titles link to, from a page `root` below the edition's root."""
+    return StoryLinks(person=lambda p: f"{root}people/{p}/index.html", event=lambda e: f"{root}events/{e}/index.html")
+
+
+def alternates(shared: Shared, lang: str, path: str, up: str) -> tuple[Markup, Markup]:
+    """The same page in every edition built: `<link rel="alternate" hreflang>` for the head (absolute when the
+    site's address is known) and the visible switch, each language named in itself (relative: it works from disk)."""
+    if len(shared.languages) < 2:
+        return Markup(""), Markup("")
+    local = {code: html.escape(f"{up}{folder(code)}{path}index.html") for code in shared.languages}
+    href: Mapping[str, str] = (
+        {code: html.escape(f"{shared.url}/{folder(code)}{path}") for code in shared.languages} if shared.url else local
+    )
+    head = "".join(f'<link rel="alternate" hreflang="{code}" href="{href[code]}">' for code in shared.languages)
+    head += f'<link rel="alternate" hreflang="x-default" href="{href[DEFAULT_LANGUAGE]}">'
+    switch = " ".join(
+        f'<a href="{local[code]}" hreflang="{code}" lang="{code}"'
+        + (' aria-current="page">' if code == lang else ">")
+        + f"{LANGUAGE_NAMES[code]}</a>"
+        for code in shared.languages
+    )
+    return Markup(head), Markup(switch)

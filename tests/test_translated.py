@@ -1,0 +1,90 @@
+"""The frames in a reader's language: the data's translations where it has them, English (flagged) where not, dates
+and country names in the language, one cache entry per language, the English kept for the downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from components.data.loader import load_file
+from components.data.model import RELEASE_KINDS, STATUSES
+from components.i18n import language
+from components.view.filters import Filters, shown_frames
+from components.view.frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, build_frames
+from components.view.translated import FIXED_VALUES, country_name, translated_frames
+
+from .samples import VALID
+from .test_i18n import code_messages
+
+ADDED = {
+    "title: Test timeline\n": "title_i18n: {be: Тэставая храналогія}\n",
+    "    label: War\n": "    label_i18n: {be: Вайна, ru: Война}\n",
+    "    name: Siarhei Tsikhanouski\n": "    name_i18n: {be: Сяргей Ціханоўскі, uk: Сергій Тихановський}\n",
+    "    title: An event\n": "    title_i18n: {be: Падзея}\n",
+    "    people: [p1]\n": "    released: 3\n    released_to: {Lithuania: 2}\n    release_kind: [pardon]\n",
+}
+TRANSLATED = VALID
+for line, addition in ADDED.items():
+    TRANSLATED = TRANSLATED.replace(line, line + addition)
+
+
+def frames_of(path: Path):
+    return build_frames(load_file(path))
+
+
+def test_english_frames_are_the_data_s_own(write_data) -> None:
+    frames = frames_of(write_data(TRANSLATED))
+    assert translated_frames(frames, "en") is frames
+
+
+def test_the_data_s_translations_are_shown_and_english_is_flagged(write_data) -> None:
+    frames = frames_of(write_data(TRANSLATED))
+    be = translated_frames(frames, "be")
+    event = be.events.iloc[0]
+    assert event["title"] == "Падзея" and not event["title_in_english"]
+    assert event["summary"] == "Something happened." and event["summary_in_english"]
+    assert event["category_label"] == "Вайна" and event["people_names"] == "Сяргей Ціханоўскі"
+    assert event["list_label"] == "28 лютага 2022 — Падзея"
+    assert be.meta.title == "Тэставая храналогія" and be.meta.people[0].name == "Сяргей Ціханоўскі"
+    ru = translated_frames(frames, "ru")
+    assert ru.meta.title == "Test timeline", "no Russian title: the English one"
+    assert ru.events.iloc[0]["title_in_english"] and ru.people.iloc[0]["name"] == "Siarhei Tsikhanouski"
+
+
+def test_dates_are_written_the_language_s_way_at_their_precision(write_data) -> None:
+    frames = frames_of(write_data(TRANSLATED))
+    uk = translated_frames(frames, "uk")
+    assert uk.events.iloc[0]["date_label"] == "28 лютого 2022"
+    assert uk.counts.iloc[0]["date_label"] == "лютий 2022", "a month alone: the nominative"
+    assert uk.releases.iloc[0]["date_label"] == "28 лютого 2022"
+    assert uk.sources.iloc[0]["published"] == "28 лютого 2022"
+
+
+def test_destinations_and_kinds_are_named_in_the_language(write_data) -> None:
+    frames = frames_of(write_data(TRANSLATED))
+    be = translated_frames(frames, "be")
+    with language("be"):
+        assert list(be.releases["destination"]) == ["Літва", country_name(UNSPECIFIED_DESTINATION, "be")]
+        assert country_name(UNSPECIFIED_DESTINATION, "be") != UNSPECIFIED_DESTINATION
+        assert be.releases.iloc[0]["kind"] != "pardon"
+    assert frames.releases.iloc[0]["destination"] == "Lithuania", "the English frames are untouched"
+
+
+def test_every_fixed_value_the_page_shows_is_marked_for_the_catalogs() -> None:
+    fixed = {*STATUSES, *RELEASE_KINDS, UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND}
+    assert set(STATUSES) | set(RELEASE_KINDS) <= set(FIXED_VALUES)
+    assert fixed <= set(code_messages())
+
+
+def test_each_language_is_its_own_cache_entry_and_keeps_the_english(write_data) -> None:
+    frames = frames_of(write_data(TRANSLATED))
+    versions = {translated_frames(frames, code).version for code in ("be", "ru", "uk")}
+    assert len(versions) == 3 and frames.version not in versions
+    assert translated_frames(frames, "be").in_english is frames
+
+
+def test_search_finds_a_person_by_every_language_s_spelling(write_data) -> None:
+    frames = frames_of(write_data(TRANSLATED))
+    for query in ("Ціханоўскі", "Тихановський", "Tikhanovsky"):
+        for code in ("en", "be", "uk"):
+            shown = shown_frames(translated_frames(frames, code), Filters(query=query))
+            assert list(shown.events["id"]) == ["e1"], (query, code)
