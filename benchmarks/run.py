@@ -245,8 +245,9 @@ def verdicts(results: dict[int, dict[str, Any]]) -> list[str]:
     return lines
 
 
-def _folder_cost(where: str, count: int = 2_000) -> float:
-    """Seconds to make one folder holding one small file, on the disk at `where` (the pages' own cost per page)."""
+def _folders_cost(where: str, count: int) -> float:
+    """Seconds to make `count` folders holding one 4 KB page each on the disk at `where`, rendering nothing: the
+    least any build of that many pages can take there (each page of the site is a folder)."""
     import shutil
     import tempfile
 
@@ -256,7 +257,7 @@ def _folder_cost(where: str, count: int = 2_000) -> float:
         os.mkdir(f"{root}/{index}")
         with open(f"{root}/{index}/index.html", "wb") as file:
             file.write(b"x" * 4_000)
-    cost = (time.perf_counter() - start) / count
+    cost = time.perf_counter() - start
     shutil.rmtree(root)
     return cost
 
@@ -275,26 +276,28 @@ def _site_line(events: int, load_s: float, label: str, built: dict[str, float], 
 
 
 def site_benchmark(sizes: list[int]) -> list[str]:
-    """Build time against load time, output size and the largest event page, per size: English alone and all four
-    languages, side by side (alternating, in one process); built into a folder on the temporary disk, as the Pages
-    workflow does, and into memory (/dev/shm), which leaves out the disk's own cost."""
+    """Build time against load time, output size and the largest event page, per size: English alone on one process
+    and as the command builds it (one process per core), and all four languages, side by side (alternating, in one
+    run); built into a folder on the temporary disk, as the Pages workflow does, and into memory (/dev/shm), which
+    leaves out the disk's own cost."""
     import shutil
     import tempfile
 
     from components.i18n import LANGUAGES
-    from components.site.build import build_site
+    from components.site.build import build_site, default_jobs
     from components.view.parse_cache import load_frames
 
     places = {"disk": tempfile.gettempdir()} | ({"memory": "/dev/shm"} if os.path.isdir("/dev/shm") else {})
-    editions = {"English only": ("en",), f"all {len(LANGUAGES)} languages": LANGUAGES}
-    lines = [
-        f"making a folder with one page: {', '.join(f'{n} {_folder_cost(w) * 1e3:.2f} ms' for n, w in places.items())}"
-    ]
+    jobs = default_jobs()
+    editions = {"English only, 1 process": (("en",), 1), f"English only, {jobs} processes": (("en",), jobs),
+                f"all {len(LANGUAGES)} languages, {jobs} processes": (LANGUAGES, jobs)}  # fmt: skip
+    lines: list[str] = []
     for events in sizes:
         path = data_file(events)
         frames = load_frames(path, use_cache=False)
         loads: list[float] = []
         builds: dict[tuple[str, str], list[float]] = {(label, name): [] for label in editions for name in places}
+        floors: dict[str, list[float]] = {name: [] for name in places}
         sizes_of: dict[str, tuple[int, int, int]] = {}  # files, bytes, largest event page
         # Alternating, median of three (one at 100,000), each build into a fresh folder as the Pages workflow does.
         for _ in range(1 if events > 50_000 else 3):
@@ -302,20 +305,25 @@ def site_benchmark(sizes: list[int]) -> list[str]:
             start = time.perf_counter()
             load_frames(path, use_cache=False)
             loads.append(time.perf_counter() - start)
-            for label, languages in editions.items():
+            for label, (languages, processes) in editions.items():
                 for name, where in places.items():
                     out = Path(tempfile.mkdtemp(dir=where)) / "site"
                     gc.collect()
                     start = time.perf_counter()
-                    files = build_site(out, frames, path, languages)
+                    files = build_site(out, frames, path, languages, processes)
                     builds[label, name].append(time.perf_counter() - start)
                     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
                     page = max(p.stat().st_size for p in out.rglob("index.html") if p.parent.parent.name == "events")
                     sizes_of[label] = (files, size, page)
                     shutil.rmtree(out.parent)
+            for name, where in places.items():  # in the same minute as the builds: the disk's speed drifts
+                floors[name].append(_folders_cost(where, sizes_of[next(iter(editions))][0]))
         load_s = statistics.median(loads)
-        lines.append(f"{events:,}: load {load_s:.2f} s")
-        for label, languages in editions.items():
+        floor = ", ".join(f"{statistics.median(t):.2f} s on {name}" for name, t in floors.items())
+        pages = sizes_of[next(iter(editions))][0]
+        lines.append(f"{events:,}: load {load_s:.2f} s; making the English edition's {pages:,} folders with a page "
+                     f"each, nothing rendered: {floor}")  # fmt: skip
+        for label, (languages, _processes) in editions.items():
             built = {name: statistics.median(builds[label, name]) for name in places}
             files, size, page = sizes_of[label]
             lines.append(

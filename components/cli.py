@@ -129,9 +129,9 @@ def export(out_dir: str, data_file: str | None) -> int:
     return 0
 
 
-def site(out_dir: str, data_file: str | None, languages: Sequence[str] | None = None) -> int:
-    """Build the static edition of a valid file into out_dir, in English and `languages` (default: every language);
-    leave out_dir as it was for a broken one."""
+def site(out_dir: str, data_file: str | None, languages: Sequence[str] | None = None, jobs: int | None = None) -> int:
+    """Build the static edition of a valid file into out_dir, in English and `languages` (default: every language),
+    on `jobs` processes (default: one per core); leave out_dir as it was for a broken one."""
     from .site.build import build_site
 
     loaded = _frames_of("site", data_file)
@@ -139,7 +139,7 @@ def site(out_dir: str, data_file: str | None, languages: Sequence[str] | None = 
         return loaded
     file, frames = loaded
     try:
-        count = build_site(Path(out_dir), frames, file, languages)
+        count = build_site(Path(out_dir), frames, file, languages, jobs)
     except OSError as error:
         print(f"site: cannot write {out_dir}: {error.strerror or error}", file=sys.stderr)
         return 2
@@ -177,6 +177,9 @@ def _parser() -> argparse.ArgumentParser:
         help=f"build this language's edition (repeatable; one of {', '.join(LANGUAGES)}; default: all); "
         "English is always built, at the root",
     )  # fmt: skip
+    site_parser.add_argument(
+        "--jobs", type=int, metavar="N", help="processes to build with (default: one per core, at most 4; 1: no fork)"
+    )
     return parser
 
 
@@ -196,7 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         return export(args.out_dir, args.data_file)
     if args.command == "site":
-        return site(args.out_dir, args.data_file, args.languages)
+        if args.jobs is not None and args.jobs < 1:
+            print("site: --jobs must be 1 or more", file=sys.stderr)
+            return 2
+        return site(args.out_dir, args.data_file, args.languages, args.jobs)
     if not args.files:
         return check([str(BUNDLED)], args.format, strict=args.strict)
     files, unmatched = expand_names(args.files)

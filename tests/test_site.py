@@ -156,12 +156,13 @@ def test_an_event_page_stays_small(site: Path) -> None:
     assert largest.stat().st_size <= 20_000, largest
 
 
-def test_the_same_data_and_code_give_the_same_bytes(site: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    assert build(again).returncode == 0
+def test_the_same_data_and_code_give_the_same_bytes_on_one_process_or_several(site: Path, tmp_path: Path) -> None:
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    assert first.keys() == second.keys() and [k for k in first if first[k] != second[k]] == []
+    for jobs in ("1", "3"):
+        again = tmp_path / f"again-{jobs}"
+        assert build(again, options=("--jobs", jobs)).returncode == 0
+        second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+        assert first.keys() == second.keys() and [k for k in first if first[k] != second[k]] == [], jobs
 
 
 def hostile_translations(tmp_path: Path) -> Path:
@@ -393,3 +394,8 @@ def test_past_the_sitemap_limit_the_sitemap_is_an_index_of_parts(
     ]
     found = [e.text for name in sorted(parts)[:-1] for e in ET.fromstring(parts[name]).iter(f"{{{SITEMAP}}}loc")]
     assert found == listed
+
+
+def test_a_number_of_processes_below_one_is_refused(tmp_path: Path) -> None:
+    result = build(tmp_path / "out", options=("--jobs", "0"))
+    assert result.returncode == 2 and "--jobs" in result.stderr and not (tmp_path / "out").exists()

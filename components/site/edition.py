@@ -129,16 +129,25 @@ class Edition:
             text = self._dates[value] = fuzzy_date_text(value)
         return text
 
-    def files(self) -> Iterator[tuple[str, bytes]]:
-        for path, content in self.pages():
+    def files(self, share: int = 0, shares: int = 1) -> Iterator[tuple[str, bytes]]:
+        """The edition's files, or share `share` of `shares` of them (for building on several processes: each share
+        renders only its own pages; together they are the whole edition)."""
+        groups = (self.stories, self.person_pages, self.single_pages)
+        for index, group in enumerate(groups):
+            if index % shares == share:
+                for path, content in group():
+                    yield self.folder + path, content
+        for path, content in self.event_pages(share, shares):
             yield self.folder + path, content
-        yield f"assets/{preview_name(self.lang)}", preview_png(self.frames, self.shared.version)
+        if share == shares - 1:
+            yield f"assets/{preview_name(self.lang)}", preview_png(self.frames, self.shared.version)
 
-    def pages(self) -> Iterator[tuple[str, bytes]]:
+    def stories(self) -> Iterator[tuple[str, bytes]]:
+        # Together: both use the story entries, rendered once per process.
         yield from self.story_pages()
-        yield from self.event_pages()
-        yield from self.person_pages()
         yield from self.year_pages()
+
+    def single_pages(self) -> Iterator[tuple[str, bytes]]:
         yield self.sources_page()
         yield self.changes_page()
 
@@ -217,9 +226,9 @@ class Edition:
             "years": sorted({d.year for d in events["start"]}),
         }  # fmt: skip
 
-    def event_pages(self) -> Iterator[tuple[str, bytes]]:
+    def event_pages(self, share: int = 0, shares: int = 1) -> Iterator[tuple[str, bytes]]:
         place = (lambda name: name) if not self.translated else (lambda name: country_name(name, self.lang))
-        for row in frame_records(self.frames.events):
+        for row in frame_records(self.frames.events.iloc[share::shares]):
             context = self.common(f"events/{row['id']}/", f"{row['title']} ({row['date_label']})", str(row["summary"]))
             context.update(og_type="article", dashboard_link=self.dashboard(f"?event={row['id']}"))
             released = row["released"]

@@ -57,7 +57,7 @@ def test_a_belarusian_browser_gets_the_page_in_belarusian(serve, open_page) -> N
 def test_the_picker_switches_language_and_the_link_keeps_it(serve, open_page) -> None:
     server = serve()
     page = open_page(server.url + "/?tab=prisoners")
-    page.get_by_role("radio", name="Русский").click()
+    page.locator("[data-testid=stSidebar]").get_by_text("Русский", exact=True).click()
     page.wait_for_url(lambda url: "lang=ru" in url and "tab=prisoners" in url)
     settle(page)
     assert page.locator("h1").first.inner_text().strip() == DATA.title_i18n["ru"]

@@ -125,7 +125,7 @@ def test_saving_the_data_file_updates_the_open_page(serve, page) -> None:
 def test_a_broken_data_file_shows_located_errors(serve, page) -> None:
     server = serve(VALID.replace("as_of: 2026-03-19", "as_of: 2026-02-30"))
     page.goto(server.url)
-    page.get_by_text("problem(s)").wait_for()
+    page.get_by_text("The data file has 1 problem.").wait_for()
     assert (
         f"{server.data_file.name}:3:8: as_of: '2026-02-30' is not a real date"
         in page.locator("code").first.inner_text()
