@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from components.cli import main
@@ -106,6 +108,23 @@ def test_the_title_description_labels_and_names_are_in_belarusian_russian_and_uk
     assert "ў" in data.description_i18n["be"] and "ї" not in data.description_i18n["be"]
     assert all(not {"и", "щ"} & set(name["be"]) for name in names), "Belarusian writes і and шч"
     assert all(not {"ы", "э", "ё"} & set(name["uk"]) for name in names), "Ukrainian writes и, е and ьо"
+
+
+def _figures(text: str) -> list[str]:
+    # '1,300', '1 300' and '1\u00a0300' are one figure; '80.23' and '80,23' too.
+    return sorted(re.findall(r"\d+", re.sub(r"(?<=\d)[\s.,](?=\d)", "", text)))
+
+
+def test_every_event_title_and_every_key_event_s_label_and_summary_are_translated(loaded: Loaded) -> None:
+    events = loaded.data.events
+    assert all(set(e.title_i18n) == set(TRANSLATED_LANGUAGES) for e in events)
+    key = [e for e in events if "milestone" in e.tags]
+    assert key and all(set(e.summary_i18n) == set(TRANSLATED_LANGUAGES) for e in key)
+    assert all(set(e.short_i18n) == set(TRANSLATED_LANGUAGES) for e in events if e.short)
+    # The figures in a title are facts: each translation keeps them (written with its own separators).
+    for event in events:
+        for code in TRANSLATED_LANGUAGES:
+            assert _figures(event.title_i18n[code]) == _figures(event.title), (event.id, code)
 
 
 def test_the_bundled_file_passes_check_strict() -> None:

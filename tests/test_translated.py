@@ -7,6 +7,7 @@ from pathlib import Path
 
 from components.data.loader import load_file
 from components.data.model import RELEASE_KINDS, STATUSES
+from components.data.problems import DataError
 from components.i18n import language
 from components.view.filters import Filters, shown_frames
 from components.view.frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, build_frames
@@ -88,3 +89,24 @@ def test_search_finds_a_person_by_every_language_s_spelling(write_data) -> None:
         for code in ("en", "be", "uk"):
             shown = shown_frames(translated_frames(frames, code), Filters(query=query))
             assert list(shown.events["id"]) == ["e1"], (query, code)
+
+
+def test_the_chart_label_is_the_data_s_own_then_the_translated_title_shortened_then_the_english(write_data) -> None:
+    text = TRANSLATED.replace(
+        "    title: An event\n", "    title: An event\n    short: Event\n    short_i18n: {ru: Событие}\n"
+    )
+    frames = frames_of(write_data(text))
+    assert translated_frames(frames, "ru").events.iloc[0]["short"] == "Событие"
+    assert translated_frames(frames, "be").events.iloc[0]["short"] == "Падзея", "the Belarusian title"
+    assert translated_frames(frames, "uk").events.iloc[0]["short"] == "Event"
+
+
+def test_a_translated_chart_label_longer_than_forty_characters_is_located(write_data) -> None:
+    text = TRANSLATED.replace("    title: An event\n", "    title: An event\n    short_i18n: {be: " + "а" * 41 + "}\n")
+    try:
+        load_file(write_data(text))
+    except DataError as error:
+        problems = [str(p) for p in error.problems]
+    else:
+        raise AssertionError("a 41-character label must be refused")
+    assert any("short_i18n.be" in p and "40" in p for p in problems), problems

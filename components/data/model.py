@@ -210,6 +210,7 @@ if TYPE_CHECKING:  # what the validators return, for the type checker
     Text = str
     OptionalText = str | None
     OptionalShort = str | None
+    Short = str
     Slug = str
     Count = int
     OptionalCount = int | None
@@ -226,6 +227,7 @@ else:
     Text = _type(_text, _TEXT_SCHEMA)
     OptionalText = _type(_text, _TEXT_SCHEMA, optional=True)
     OptionalShort = _type(_short, {**_TEXT_SCHEMA, "maxLength": SHORT_LENGTH}, optional=True)
+    Short = _type(_short, {**_TEXT_SCHEMA, "maxLength": SHORT_LENGTH})
     Slug = _type(_slug, _SLUG_SCHEMA)
     Count = _type(_count, _COUNT_SCHEMA)
     OptionalCount = _type(_count, _COUNT_SCHEMA, optional=True)
@@ -241,6 +243,7 @@ Slugs = Annotated[list[Slug], BeforeValidator(_list)]
 Texts = Annotated[list[Text], BeforeValidator(_list)]
 ReleaseKinds = Annotated[list[ReleaseKind], BeforeValidator(_list)]
 Translations = Annotated[dict[Language, Text], BeforeValidator(_mapping_like("{be: ..., ru: ..., uk: ...}"))]
+ShortTranslations = Annotated[dict[Language, Short], BeforeValidator(_mapping_like("{be: ..., ru: ..., uk: ...}"))]
 
 
 def _translations(of: str) -> Any:
@@ -305,6 +308,7 @@ class Event(_Strict):
     short: OptionalShort = Field(
         None, description="The label printed on the chart, at most 40 characters; without it the title is shortened."
     )
+    short_i18n: ShortTranslations = _translations("chart label (at most 40 characters)")
     category: Slug = Field(description="A category id.")
     summary: Text = Field(description="One to three factual sentences.")
     summary_i18n: Translations = _translations("summary")

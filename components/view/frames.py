@@ -70,6 +70,7 @@ EVENT_COLUMNS = [
     "title_i18n",
     "list_label",
     "short",
+    "short_i18n",
     "summary",
     "summary_i18n",
     "status",
@@ -116,6 +117,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
                 "title_i18n": dict(event.title_i18n),
                 "list_label": f"{date_label} — {event.title}",  # built once here: string columns are slow to join
                 "short": event.short or shortened(event.title),
+                "short_i18n": dict(event.short_i18n),
                 "summary": event.summary,
                 "summary_i18n": dict(event.summary_i18n),
                 "status": event.status,

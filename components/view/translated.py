@@ -83,7 +83,11 @@ def _events(events: pd.DataFrame, meta: Dataset, lang: str) -> pd.DataFrame:
     # Which texts are still the English, so that the page can say so next to them.
     frame["title_in_english"] = [not found for _text, found in titles]
     frame["summary_in_english"] = [not found for _text, found in summaries]
-    frame["short"] = [s if not found else shortened(t) for s, (t, found) in zip(frame["short"], titles, strict=True)]
+    # The chart's label: the data's own in the language, else the translated title shortened, else the English.
+    frame["short"] = [
+        shorts.get(lang) or (shortened(t) if found else s)
+        for s, shorts, (t, found) in zip(frame["short"], frame["short_i18n"], titles, strict=True)
+    ]
     frame["date_label"] = [_span(d, e, lang) for d, e in zip(frame["date"], frame["end_text"], strict=True)]
     labels = {c.id: c.label for c in meta.categories}
     frame["category_label"] = frame["category"].map(labels)
