@@ -29,11 +29,11 @@ def start_language() -> str:
     return code
 
 
-def mark_document_language(code: str) -> None:
-    """Tell the browser (and screen readers, which choose their voice by it) the page's language: Streamlit's own
-    page says `<html lang="en">` whatever it shows."""
-    if code in LANGUAGES:  # a fixed code, never the link's text, goes into the script
-        st.html(f"<script>document.documentElement.lang = '{code}';</script>", unsafe_allow_javascript=True)
+def document_language_script(code: str) -> str:
+    """A script telling the browser (and screen readers, which choose their voice by it) the page's language:
+    Streamlit's own page says `<html lang="en">` whatever it shows."""
+    # A fixed code from LANGUAGES, never the link's own text, goes into the script.
+    return f"<script>document.documentElement.lang = '{code if code in LANGUAGES else DEFAULT_LANGUAGE}';</script>"
 
 
 def language_notice() -> str | None:

@@ -13,7 +13,7 @@ from ..view.frames import count_label
 from ..view.locale import date_label
 from ..view.text import escape_markdown, markdown_link
 from ..view.translated import translated_frames
-from .language import language_notice, mark_document_language, start_language
+from .language import document_language_script, language_notice, start_language
 from .page_data import PageData, PageLoad, data_file, load_page_data
 from .state import LINK_NOTICES
 from .watch import watch_file
@@ -49,8 +49,8 @@ def start_page() -> PageData:
     there is nothing to show."""
     language = start_language()
     st.set_page_config(page_title=_("Belarus timeline"), layout="wide")
-    st.html(PHONE_STYLE)
-    mark_document_language(language)
+    # One element for both (each st.html is a block with its own gap at the top of the page).
+    st.html(PHONE_STYLE + document_language_script(language), unsafe_allow_javascript=True)
     _check_server_config()
     path = data_file()
     loaded = load_page_data(path)
