@@ -11,7 +11,8 @@ from components.data.problems import DataError
 from components.i18n import language
 from components.view.filters import Filters, shown_frames
 from components.view.frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, build_frames
-from components.view.translated import FIXED_VALUES, country_name, translated_frames
+from components.view.style import FIXED_VALUES
+from components.view.translated import country_name, translated_frames
 
 from .samples import VALID
 from .test_i18n import code_messages

@@ -46,14 +46,6 @@ from .state import (
 
 # What the reader sees for the form's choices; the widgets keep the values themselves.
 PRECISION_LABELS = {"day": N_("Day"), "month": N_("Month"), "year": N_("Year only")}
-STATUS_LABELS = {"confirmed": N_("confirmed"), "reported": N_("reported"), "disputed": N_("disputed")}
-RELEASE_KIND_LABELS = {
-    "pardon": N_("pardon"),
-    "deportation": N_("deportation"),
-    "sentence-served": N_("sentence-served"),
-    "exchange": N_("exchange"),
-    "other": N_("other"),
-}
 
 
 def _key(name: str) -> str:
@@ -191,7 +183,7 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     st.multiselect(_("Sources"), list(titles), key=k("sources"), format_func=lambda v: titles[v])
     _show(problems, "event.sources", attempted)
     _new_source_fields(problems, attempted)
-    st.selectbox(_("Status"), STATUSES, key=k("status"), format_func=lambda v: _(STATUS_LABELS[v]))
+    st.selectbox(_("Status"), STATUSES, key=k("status"), format_func=_)  # the values are their own messages
     freed, destinations = st.columns(2)
     freed.text_input(_("People freed (optional)"), key=k("released"))
     destinations.text_area(_("Where they went (one 'Destination: number' per line)"), key=k("released_to"), height=80)
@@ -199,7 +191,7 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     _show(problems, "event.released_to", attempted)
     st.multiselect(
         _("How they were freed"), list(RELEASE_KINDS), key=k("release_kind"),
-        format_func=lambda v: _(RELEASE_KIND_LABELS[v]),
+        format_func=_,
         help=_(
             "pardon · deportation (freed and taken abroad) · sentence-served · exchange · other; several may apply"
         ),

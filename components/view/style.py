@@ -24,15 +24,12 @@ LEGEND_ABOVE = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
 # Below the plot, where a phone has room: the legend never takes the plot's width.
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 11}}
 MILLISECONDS_PER_DAY = 86_400_000
-# Words for the data's enumerations, shown where a status or a kind of release is (the data keeps the English id).
-STATUS_WORDS = {"confirmed": N_("confirmed"), "reported": N_("reported"), "disputed": N_("disputed")}
-RELEASE_KIND_WORDS = {
-    "pardon": N_("pardon"),
-    "deportation": N_("deportation"),
-    "sentence-served": N_("sentence-served"),
-    "exchange": N_("exchange"),
-    "other": N_("other"),
-}
+# The data's fixed values are their own messages (the data keeps the English id; `_()` of it is the reader's word):
+# marked here, once, so that the catalogs carry them.
+FIXED_VALUES = (
+    N_("confirmed"), N_("reported"), N_("disputed"),
+    N_("pardon"), N_("deportation"), N_("sentence-served"), N_("exchange"), N_("other"),
+)  # fmt: skip
 KIND_JOINER = " + "  # as the releases frame joins an event's kinds
 # Plotly writes month names in English ('Jan 2021'): other languages get numbers at every zoom level.
 NUMERIC_TICK_FORMATS = (([None, "M1"], "%d.%m.%Y"), (["M1", "M12"], "%m.%Y"), (["M12", None], "%Y"))
@@ -69,13 +66,13 @@ def fuzzy_date_text(date: FuzzyDate) -> str:
 
 def status_word(status: str) -> str:
     """An event's status as the reader's language names it ('reported')."""
-    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+    return _(status) if status in FIXED_VALUES else status
 
 
 def release_kind_text(kind: str) -> str:
     """A release's kinds as the releases frame joins them ('pardon + deportation'), in the reader's language; the
     placeholder for no kind is translated where the frames mark it."""
-    return KIND_JOINER.join(_(RELEASE_KIND_WORDS.get(part, part)) for part in kind.split(KIND_JOINER))
+    return KIND_JOINER.join(_(part) for part in kind.split(KIND_JOINER))
 
 
 def hover_date_format(precision: str) -> str:

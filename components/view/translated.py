@@ -12,16 +12,11 @@ from babel import Locale
 
 from ..data.fuzzy_dates import parse_fuzzy_date
 from ..data.model import Dataset, Person
-from ..i18n import DEFAULT_LANGUAGE, N_, _, language
+from ..i18n import DEFAULT_LANGUAGE, _, language
 from .frames import Frames
 from .labels import shortened
 from .locale import date_label
-
-# The data's fixed values, marked here so that the catalogs carry them; the data keeps the English ids.
-FIXED_VALUES = (
-    N_("confirmed"), N_("reported"), N_("disputed"),
-    N_("pardon"), N_("deportation"), N_("sentence-served"), N_("exchange"), N_("other"),
-)  # fmt: skip
+from .style import release_kind_text
 
 
 def translated(text: str, translations: dict[str, str], lang: str) -> tuple[str, bool]:
@@ -107,7 +102,7 @@ def _releases(frames: Frames, lang: str) -> pd.DataFrame:
         translated(title, titles[i], lang)[0] for title, i in zip(releases["title"], releases["id"], strict=True)
     ]
     releases["destination"] = [country_name(d, lang) for d in releases["destination"]]
-    releases["kind"] = [" + ".join(_(k) for k in kind.split(" + ")) for kind in releases["kind"]]
+    releases["kind"] = [release_kind_text(kind) for kind in releases["kind"]]
     return releases
 
 
