@@ -104,6 +104,9 @@ def test_an_unknown_language_falls_back_to_english_with_a_notice(monkeypatch: py
     assert app.title[0].value == DATA.title
     assert any("lang=xx" in w.value and "be" in w.value for w in app.warning)
     assert "lang" not in app.query_params
+    app.radio(key="language").set_value("ru").run()
+    assert not any("lang=xx" in w.value for w in app.warning), "the reader chose: the notice is past"
+    assert app.query_params["lang"] == "ru"
 
 
 def test_the_picker_switches_language_and_keeps_the_tab(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,9 +19,10 @@ import pytest
 
 from components.cli import main
 from components.data.loader import load_text
+from components.i18n import _, language
 from components.view.data_tables import TABLES
 from components.view.export import events_json, package_files, package_zip, workbook
-from components.view.filters import Filters, shown_frames
+from components.view.filters import Filters, describe_filters, shown_frames
 from components.view.frames import build_frames
 
 from .samples import BUNDLED, ROOT, VALID
@@ -274,3 +275,18 @@ def test_libreoffice_opens_the_csv_as_utf8_and_the_workbook(exported: Path, tmp_
     assert book.sheetnames[0] == "About" and book["events"]["D2"].value is not None
     values = [c.value for c in book["events"][2]]
     assert TRICKY["title"] in values and TRICKY["note"] in values
+
+
+def test_a_reader_s_workbook_cites_and_labels_in_their_language_and_keeps_the_data_s_own(tmp_path: Path) -> None:
+    frames = build_frames(load_text(VALID, "events.yaml"))
+    with language("be"):
+        content = workbook(frames, "https://example.org/data", filters=describe_filters(Filters(query="Minsk")))
+        cite, labelled = _("How to cite"), _("Data as of")
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(content)
+    book = openpyxl.load_workbook(path)
+    about = {row[0]: row[1] for row in book["About"].iter_rows(values_only=True) if row and row[0]}
+    assert about[cite].startswith("Test timeline.") and "сакавіка 2026" in about[cite]
+    assert about[labelled] == "19 сакавіка 2026" and any("Minsk" in str(v) for v in about.values())
+    events = next(t for t in TABLES if t.name == "events")
+    assert [c.value for c in book["events"][1]] == events.column_names, "the data's own column names"

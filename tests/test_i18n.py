@@ -19,6 +19,7 @@ from components.i18n import (
     _,
     catalog_path,
     current_language,
+    in_current_language,
     language,
     ngettext,
     number_text,
@@ -164,3 +165,15 @@ def test_an_unknown_language_writes_english() -> None:
     with language("xx"):
         assert current_language() == "en"
     use_language("en")
+
+
+def test_work_deferred_to_another_thread_keeps_the_language_of_the_run_that_asked_for_it() -> None:
+    # A download is built by Streamlit later, on another thread: its citation must still be in the reader's language.
+    with language("ru"):
+        deferred = in_current_language(lambda: (current_language(), _("How to cite")))
+        expected = _("How to cite")
+    result: list[tuple[str, str]] = []
+    worker = threading.Thread(target=lambda: result.append(deferred()))
+    worker.start()
+    worker.join()
+    assert result == [("ru", expected)] and expected != "How to cite"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from components.data.fuzzy_dates import parse_fuzzy_date
-from components.view.locale import LANGUAGES, choose_language, date_label, number_label
+from components.i18n import LANGUAGES, language, number_text
+from components.view.locale import choose_language, date_label
 
 
 @pytest.mark.parametrize(
@@ -33,8 +34,10 @@ def test_english_dates_match_the_datas_own_labels(text: str) -> None:
 
 
 def test_numbers_are_grouped_as_each_language_groups_them() -> None:
-    assert number_label(1153, "en") == "1,153"
-    assert {number_label(1153, language) for language in ("be", "ru", "uk")} == {"1\xa0153"}
+    assert number_text(1153) == "1,153"
+    for code in ("be", "ru", "uk"):
+        with language(code):
+            assert number_text(1153) == "1\xa0153"
 
 
 @pytest.mark.parametrize(("requested", "code"), [("be", "be"), ("RU", "ru"), (" uk ", "uk"), ("en", "en")])
@@ -43,12 +46,19 @@ def test_the_link_names_the_language(requested: str, code: str) -> None:
     assert choose_language(requested, "be-BY").code == code and choose_language(requested).notice is None
 
 
-@pytest.mark.parametrize("requested", ["fr", "", "be-BY<script>", "ру"])
+@pytest.mark.parametrize("requested", ["fr", "", "xx-YY", "ру"])
 def test_an_unknown_language_in_the_link_falls_back_to_english_and_says_so(requested: str) -> None:
     choice = choose_language(requested, "be-BY")
     assert choice.code == "en"
-    assert choice.notice is not None and f"lang={requested}" in choice.notice
+    assert choice.notice is not None and f"lang={requested}".replace("-", "\\-") in choice.notice
     assert all(code in choice.notice for code in LANGUAGES)
+
+
+def test_an_unknown_language_is_repeated_as_text_not_as_markdown() -> None:
+    notice = choose_language("[click](https://evil.example) ![x](https://evil.example/t.png)" + "x" * 100).notice
+    assert notice is not None
+    assert "](" not in notice.replace("\\]\\(", "") and "\\[click\\]" in notice
+    assert "x" * 60 not in notice, "a long value is cut"
 
 
 @pytest.mark.parametrize(

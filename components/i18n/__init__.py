@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import gettext
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from io import BytesIO
 from pathlib import Path
+from typing import TypeVar
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -27,6 +28,7 @@ LANGUAGE_NAMES = {"en": "English", "be": "Беларуская", "ru": "Русс
 CATALOGS = Path(__file__).with_name("locales")
 
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
+T = TypeVar("T")
 
 
 def catalog_path(language: str) -> Path:
@@ -61,6 +63,18 @@ def language(code: str) -> Iterator[None]:
         yield
     finally:
         _language.reset(token)
+
+
+def in_current_language(function: Callable[[], T]) -> Callable[[], T]:
+    """`function`, to be called later and perhaps on another thread (a download Streamlit builds when it is asked
+    for), in the language of the current run."""
+    code = _language.get()
+
+    def call() -> T:
+        with language(code):
+            return function()
+
+    return call
 
 
 def current_language() -> str:

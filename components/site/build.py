@@ -9,10 +9,12 @@ import json
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -28,8 +30,6 @@ from .edition import Edition, Shared, folder
 
 CSS = Path(__file__).with_name("site.css")
 SITEMAP_LIMIT = 50_000  # addresses one sitemap file may list (sitemaps.org)
-T = TypeVar("T")
-Part = Callable[[], Iterator[tuple[str, bytes]]]  # makes some of the site's files
 
 
 def _environment() -> Environment:
@@ -44,19 +44,6 @@ def _environment() -> Environment:
     )
     env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env
-
-
-def _in_language(code: str, make: Callable[[], Iterator[T]]) -> Iterator[T]:
-    """`make()`'s items, each produced in `code`: the language holds while a file is made, not while it is written
-    (a generator suspended inside `with language(...)` would leave its language to whoever runs next)."""
-    with language(code):
-        items = make()
-    while True:
-        with language(code):
-            item = next(items, None)
-        if item is None:
-            return
-        yield item
 
 
 def editions(wanted: Collection[str] | None) -> tuple[str, ...]:
@@ -77,21 +64,15 @@ class Site:
         )  # fmt: skip
 
     def parts(self, shares: int = 1) -> list[Part]:
-        """Every file of the site, in parts that can be made independently: each edition in `shares` shares, then
-        the files the editions share. Each part makes its files in its own language."""
+        """Every file of the site, in parts that can be made independently, each in its language: each edition in
+        `shares` shares, then the files the editions share."""
         parts: list[Part] = []
         for code in self.shared.languages:
             with language(code):
                 edition = Edition(self.shared, code)
-            parts += [functools.partial(_in_language, code, functools.partial(edition.files, k, shares))
-                      for k in range(shares)]  # fmt: skip
-        parts.append(functools.partial(_in_language, DEFAULT_LANGUAGE, self.common_files))
+            parts += [Part(code, functools.partial(edition.files, k, shares)) for k in range(shares)]
+        parts.append(Part(DEFAULT_LANGUAGE, self.common_files))
         return parts
-
-    def files(self) -> Iterator[tuple[str, bytes]]:
-        """Every file of the site, in one process."""
-        for part in self.parts():
-            yield from part()
 
     def common_files(self) -> Iterator[tuple[str, bytes]]:
         """The files every edition shares: the feed, the data, the assets, robots.txt and the sitemap."""
@@ -149,46 +130,57 @@ def _sitemap(root: str, entry: str, urls: list[str]) -> bytes:
             f"{items}</{root}>\n").encode()  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Part:
+    """Some of the site's files, made in one language."""
+
+    language: str
+    make: Callable[[], Iterator[tuple[str, bytes]]]
+
+
 def default_jobs() -> int:
     """The processes a build uses: one per core this process may run on (at most 4: past that the disk decides)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(cores, 4))
 
 
-def _write(staging: str, files: Iterable[tuple[str, bytes]]) -> int:
+def _write(staging: str, part: Part) -> int:
+    """Make a part's files, in its language, and write them under `staging`; returns how many."""
     count, folders = 0, set()
-    for relative, content in files:
-        # os rather than pathlib, each folder made once: at 10,000 events the writes were a fifth of the build.
-        target = os.path.join(staging, relative)
-        parent = os.path.dirname(target)
-        if parent not in folders:
-            os.makedirs(parent, exist_ok=True)
-            folders.add(parent)
-        with open(target, "wb") as file:
-            file.write(content)
-        count += 1
+    with language(part.language):
+        for relative, content in part.make():
+            # os rather than pathlib, each folder made once: at 10,000 events the writes were a fifth of the build.
+            target = os.path.join(staging, relative)
+            parent = os.path.dirname(target)
+            if parent not in folders:
+                os.makedirs(parent, exist_ok=True)
+                folders.add(parent)
+            with open(target, "wb") as file:
+                file.write(content)
+            count += 1
     return count
 
 
-# The parts of the build in progress, for the forked workers: they inherit the parts (frames, templates, rendered
-# source entries) instead of receiving them pickled. Set and cleared by _write_parts only.
-_FORKED: dict[str, Any] = {}
+_parts: list[Part] = []  # a forked worker's copy of the build's parts, set by its initializer
 
 
-def _write_forked(index: int) -> int:
-    return _write(_FORKED["staging"], _FORKED["parts"][index]())
+def _inherit(parts: list[Part]) -> None:
+    # Runs in each forked worker: with fork, `parts` (frames, templates, rendered entries) is inherited, not pickled.
+    _parts[:] = parts
+
+
+def _write_inherited(staging: str, index: int) -> int:
+    return _write(staging, _parts[index])
 
 
 def _write_parts(staging: str, parts: list[Part], jobs: int) -> int:
-    """Make and write every part: in this process, or on `jobs` forked processes where the system forks."""
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return sum(_write(staging, part()) for part in parts)
-    _FORKED.update(staging=staging, parts=parts)
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return sum(pool.map(_write_forked, range(len(parts)), chunksize=1))
-    finally:
-        _FORKED.clear()
+    """Make and write every part: in this process, or on `jobs` forked processes on Linux (where forking a process
+    that has loaded pandas is safe; macOS and Windows build on one). A worker that dies fails the build."""
+    if jobs <= 1 or not sys.platform.startswith("linux"):
+        return sum(_write(staging, part) for part in parts)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_inherit, initargs=(parts,)) as pool:
+        return sum(pool.map(_write_inherited, [staging] * len(parts), range(len(parts))))
 
 
 def build_site(

@@ -227,7 +227,6 @@ class Edition:
         }  # fmt: skip
 
     def event_pages(self, share: int = 0, shares: int = 1) -> Iterator[tuple[str, bytes]]:
-        place = (lambda name: name) if not self.translated else (lambda name: country_name(name, self.lang))
         for row in frame_records(self.frames.events.iloc[share::shares]):
             context = self.common(f"events/{row['id']}/", f"{row['title']} ({row['date_label']})", str(row["summary"]))
             context.update(og_type="article", dashboard_link=self.dashboard(f"?event={row['id']}"))
@@ -236,7 +235,8 @@ class Edition:
             yield f"events/{row['id']}/index.html", self.render(
                 "event.html", **context, event=row, year=row["start"].year, freed=freed,
                 status=None if row["status"] == "confirmed" else status_word(row["status"]),
-                destinations=", ".join(f"{place(k)}: {self.number(v)}" for k, v in row["released_to"].items()),
+                destinations=", ".join(f"{country_name(k, self.lang)}: {self.number(v)}"
+                                       for k, v in row["released_to"].items()),
                 kinds=", ".join(release_kind_text(k) for k in row["release_kind"]),
                 title_english=self.translated and row["title_in_english"],
                 summary_english=self.translated and row["summary_in_english"],

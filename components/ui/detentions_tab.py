@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..i18n import _, current_language
+from ..i18n import _
 from ..view.filters import Filters, Shown
-from ..view.locale import date_label
+from ..view.style import fuzzy_date_text
 from ..view.tables import detentions_table
 from ..view.text_alternatives import detentions_sentence
 from .charts import detentions_chart
@@ -19,9 +19,7 @@ def render_detentions_tab(page: PageData, filters: Filters, shown: Shown) -> Non
     if shown.people.empty:
         st.info(_("No detentions in the dates, people or search chosen."))
         return
-    st.caption(
-        detentions_sentence(shown.people, date_label(page.meta.as_of, current_language()))
-    )  # the chart's text alternative
+    st.caption(detentions_sentence(shown.people, fuzzy_date_text(page.meta.as_of)))  # the chart's text alternative
     st.plotly_chart(detentions_chart(page, filters))
     st.caption(
         _("One row per person, ordered by arrest: a bar from arrest to release, or to the data's date if still held.")

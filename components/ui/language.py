@@ -44,6 +44,7 @@ def language_notice() -> str | None:
 
 def _chosen() -> None:
     st.session_state[LANGUAGE_CHOSEN] = True
+    st.session_state[LANGUAGE_NOTICE] = None  # the reader has chosen: the link's unknown language is past
 
 
 def language_picker() -> None:

@@ -7,10 +7,10 @@ import logging
 import streamlit as st
 from streamlit import config
 
-from ..i18n import _, current_language, ngettext, number_text
+from ..i18n import _, ngettext, number_text
 from ..view.filters import Shown
 from ..view.frames import count_label
-from ..view.locale import date_label
+from ..view.style import fuzzy_date_text
 from ..view.text import escape_markdown, markdown_link
 from ..view.translated import translated_frames
 from .language import document_language_script, language_notice, start_language
@@ -83,9 +83,8 @@ def render_problems(loaded: PageLoad) -> None:
 def render_header(page: PageData, shown: Shown) -> None:
     """Title, description and the headline figures."""
     data = page.meta
-    language = current_language()
     st.title(data.title)
-    as_of = _("Data as of {date}.").format(date=date_label(data.as_of, language))
+    as_of = _("Data as of {date}.").format(date=fuzzy_date_text(data.as_of))
     st.caption(escape_markdown(f"{data.description} {as_of}"))
     held, freed, events = st.columns(3)
     if len(shown.counts):
@@ -94,7 +93,7 @@ def render_header(page: PageData, shown: Shown) -> None:
         held.metric(_("Political prisoners held"), count_label(latest), help=counted)
         source = data.sources.get(str(latest["source"]))
         cited = (
-            markdown_link(source.publisher, source.url) + f", {escape_markdown(date_label(source.published, language))}"
+            markdown_link(source.publisher, source.url) + f", {escape_markdown(fuzzy_date_text(source.published))}"
             if source
             else ""
         )

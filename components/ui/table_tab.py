@@ -7,7 +7,7 @@ from functools import partial
 
 import streamlit as st
 
-from ..i18n import N_, _, ngettext, number_text
+from ..i18n import N_, _, in_current_language, ngettext, number_text
 from ..view.export import counts_csv, events_csv, events_json, package_zip, workbook
 from ..view.filters import Filters, Shown, describe_filters
 from ..view.tables import events_table
@@ -45,15 +45,18 @@ def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     origin = share_link({})
     note = None if filters.is_empty else f"{describe_filters(filters)} ({share_link_of_view()})"
     # The files carry the data as the file writes it (English, with its ids), whatever language the page speaks;
-    # only their citation line and notes are in the page's language.
+    # their citation line, filter note and About labels are in the page's language.
     data = page.in_english
     chosen = shown_for(data, filters)
     builders: list[Callable[[], bytes]] = [
-        partial(events_csv, data, chosen),
-        partial(counts_csv, data, chosen),
-        partial(events_json, data, origin, chosen),
-        partial(package_zip, data, origin, chosen, note),
-        partial(workbook, data, origin, chosen, note),
+        in_current_language(build)  # Streamlit builds a download later, on another thread
+        for build in (
+            partial(events_csv, data, chosen),
+            partial(counts_csv, data, chosen),
+            partial(events_json, data, origin, chosen),
+            partial(package_zip, data, origin, chosen, note),
+            partial(workbook, data, origin, chosen, note),
+        )
     ]
     # Built only when a reader asks for a file: the page's reruns do not pay for downloads nobody takes.
     for column, (label, name, mime), build in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, builders, strict=True):

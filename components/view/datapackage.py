@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..data.model import Dataset
+from ..i18n import _
 from .data_tables import CSV_DIALECT, TABLES, Column, Table
 
 
@@ -39,7 +40,7 @@ def datapackage(data: Dataset, version: str, citation: str, filters: str | None 
         "description": data.description,
         "version": version,
         "citation": citation,
-        "filters": filters or "none: every entry of the data file",
+        "filters": filters or _("none: every entry of the data file"),
     }
     if data.license:
         descriptor["licenses"] = [{"name": data.license, **({"path": data.license_url} if data.license_url else {})}]

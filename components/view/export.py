@@ -156,13 +156,13 @@ def workbook(frames: Frames, origin: str, shown: Shown | None = None, filters: s
     """The tables as an Excel workbook with an About sheet."""
     version = data_version(frames)
     about: dict[str, Any] = {
-        "Title": frames.meta.title,
-        "Description": frames.meta.description,
-        "How to cite": citation(frames.meta, origin, version),
-        "Version": version or str(frames.meta.as_of),
-        "Data as of": frames.meta.as_of.label,
-        "Licence": " ".join(filter(None, [frames.meta.license, frames.meta.license_url])) or "not stated",
-        "Filters": filters or "none: the whole file",
+        _("Title"): frames.meta.title,
+        _("Description"): frames.meta.description,
+        _("How to cite"): citation(frames.meta, origin, version),
+        _("Version"): version or str(frames.meta.as_of),
+        _("Data as of"): fuzzy_date_text(frames.meta.as_of),
+        _("Licence"): " ".join(filter(None, [frames.meta.license, frames.meta.license_url])) or _("not stated"),
+        _("Filters"): filters or _("none: the whole file"),
     }
     return workbook_bytes(data_tables(frames, shown), about)
 

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from ..data.fuzzy_dates import FuzzyDate
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .text import escape_markdown
+
+MAX_SHOWN = 40  # characters of an unknown `?lang=` value repeated in the notice
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,11 @@ def choose_language(requested: str | None, browser: str | None = None) -> Langua
         code = requested.strip().lower()
         if code in LANGUAGES:
             return LanguageChoice(code)
-        return LanguageChoice(
-            DEFAULT_LANGUAGE,
-            f"'lang={requested}' in the link is not a language this page speaks, so it is in English; "
-            f"use one of: {', '.join(LANGUAGES)}.",
-        )
+        # The link's own text is shown literally (escaped, and cut: a link is anyone's to write).
+        value = escape_markdown(f"lang={requested[:MAX_SHOWN]}")
+        # In English, as the page it opens (the notice goes once the reader picks a language).
+        notice = f"'{value}' in the link is not a language this page speaks, so it is in English; use one of: "
+        return LanguageChoice(DEFAULT_LANGUAGE, notice + ", ".join(LANGUAGES) + ".")
     if browser:
         try:
             language = Locale.parse(browser.replace("-", "_")).language
@@ -60,8 +62,3 @@ def date_label(date: FuzzyDate, language: str) -> str:
     if date.day is None:
         return format_date(dt.date(date.year, date.month, 1), "LLLL y", locale=language)  # L: stand-alone form
     return format_date(dt.date(date.year, date.month, date.day), "d MMMM y", locale=language)
-
-
-def number_label(value: int, language: str) -> str:
-    """A whole number grouped as the language groups it: '1,153' in English, '1 153' in Belarusian."""
-    return format_decimal(value, locale=language)

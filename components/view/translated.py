@@ -13,7 +13,7 @@ from babel import Locale
 from ..data.fuzzy_dates import parse_fuzzy_date
 from ..data.model import Dataset, Person
 from ..i18n import DEFAULT_LANGUAGE, _, language
-from .frames import Frames
+from .frames import UNSPECIFIED_DESTINATION, Frames
 from .labels import shortened
 from .locale import date_label
 from .style import release_kind_text
@@ -47,9 +47,11 @@ def _territories(lang: str) -> dict[str, str]:
 
 
 def country_name(name: str, lang: str) -> str:
-    """'Lithuania' as `lang` writes it ('Літва'); a name CLDR does not know, or the 'not reported' placeholder,
-    through the catalog."""
-    return _territories(lang).get(name) or _(name)
+    """'Lithuania' as `lang` writes it ('Літва'), the 'not reported' placeholder through the catalog, and a name
+    CLDR does not know as the data writes it (a data value is not a message)."""
+    if name == UNSPECIFIED_DESTINATION:
+        return _(name)
+    return _territories(lang).get(name) or name
 
 
 def _names(people: Iterable[Person], lang: str) -> dict[str, str]:
