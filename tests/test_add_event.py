@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.data.loader import load_file
 from components.edit.attempts import FREE_FAILURES, PASSWORD_ATTEMPTS
+from components.i18n import _, language
 
 from .samples import ROOT, VALID, run_page
 
@@ -17,7 +18,9 @@ SCRIPT = str(ROOT / "dashboard.py")
 
 def open_form(monkeypatch: pytest.MonkeyPatch, path: Path, *, allow: bool, **params: str) -> AppTest:
     app = run_page(monkeypatch, str(path), edits_allowed=allow, **params)
-    next(b for b in app.button if b.label == "Add an event").click().run()
+    with language(params.get("lang", "en")):
+        label = _("Add an event")
+    next(b for b in app.button if b.label == label).click().run()
     assert not app.exception, app.exception
     return app
 
@@ -159,3 +162,19 @@ def test_the_back_off_doubles_with_each_wrong_password(monkeypatch: pytest.Monke
         guess(app, f"wrong {number}")
     fake_clock[0] += 10
     assert guess(app, "wrong again") == "Too many attempts; try again in 20 s."
+
+
+def test_a_belarusian_reader_types_translations_into_the_form_and_they_are_saved(
+    monkeypatch: pytest.MonkeyPatch, write_data
+) -> None:
+    path = write_data(VALID)
+    # AppTest formats a widget's options on the test's own thread: in the page's language here too.
+    with language("be"):
+        app = fill_valid(open_form(monkeypatch, path, allow=True, lang="be"))
+        app.text_input(key="draft_title_be").set_value("Новая падзея").run()
+        app.text_area(key="draft_summary_ru").set_value("Произошло что-то ещё.").run()
+        assert errors(app) == []
+        next(b for b in app.button if b.label == _("Save")).click().run()
+    assert not app.exception
+    event = load_file(path).data.events[-1]
+    assert event.title_i18n == {"be": "Новая падзея"} and event.summary_i18n == {"ru": "Произошло что-то ещё."}

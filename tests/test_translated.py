@@ -8,10 +8,13 @@ from pathlib import Path
 from components.data.loader import load_file
 from components.data.model import RELEASE_KINDS, STATUSES
 from components.data.problems import DataError
-from components.i18n import language
+from components.i18n import _, language
 from components.view.filters import Filters, shown_frames
 from components.view.frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, build_frames
+from components.view.prisoner_figures import releases_figure
 from components.view.style import FIXED_VALUES
+from components.view.tables import releases_table
+from components.view.text import escape_html
 from components.view.translated import country_name, translated_frames
 
 from .samples import VALID
@@ -62,12 +65,17 @@ def test_dates_are_written_the_language_s_way_at_their_precision(write_data) -> 
 
 
 def test_destinations_and_kinds_are_named_in_the_language(write_data) -> None:
+    # The frames keep the data's own values (colours, order and sentences go by them); the reader sees their names.
     frames = frames_of(write_data(TRANSLATED))
     be = translated_frames(frames, "be")
+    assert list(be.releases["destination"]) == ["Lithuania", UNSPECIFIED_DESTINATION]
     with language("be"):
-        assert list(be.releases["destination"]) == ["Літва", country_name(UNSPECIFIED_DESTINATION, "be")]
+        table = releases_table(be.releases)
+        assert list(table[_("Destination")]) == ["Літва", country_name(UNSPECIFIED_DESTINATION, "be")]
         assert country_name(UNSPECIFIED_DESTINATION, "be") != UNSPECIFIED_DESTINATION
-        assert be.releases.iloc[0]["kind"] != "pardon"
+        assert table[_("How freed")].iloc[0] not in ("pardon", "")
+        legend = [trace.name for trace in releases_figure(be.releases).data if trace.type == "bar"]
+        assert legend == ["Літва", escape_html(country_name(UNSPECIFIED_DESTINATION, "be"))]
     assert frames.releases.iloc[0]["destination"] == "Lithuania", "the English frames are untouched"
 
 

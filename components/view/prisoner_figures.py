@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import N_, _, ngettext, number_text
+from ..i18n import N_, _, current_language, ngettext, number_text
 from .detail import RELEASE_DETAIL_LIMIT, key_events, monthly_releases, release_events
 from .frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, count_label
 from .labels import FONT_SIZE, Candidate, Placement, place_labels
@@ -28,6 +28,7 @@ from .style import (
     whole_axis,
 )
 from .text import escape_html
+from .translated import country_name
 
 ROW_PX = 18  # a row of key-event titles above the chart
 PLOT_HEIGHT_PX = 380
@@ -236,30 +237,22 @@ STACK_TITLES = {
 }
 
 
-def _unspecified() -> set[str]:
-    """The placeholders for what the data does not give, in English and as frames in the reader's language have them."""
-    return UNSPECIFIED | {_(placeholder) for placeholder in UNSPECIFIED}
-
-
 def _stack_colors(groups: list[str]) -> dict[str, str]:
-    unspecified = _unspecified()
-    named = [g for g in groups if g not in unspecified]
+    named = [g for g in groups if g not in UNSPECIFIED]
     colors = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(named)}
-    return colors | {g: GREY for g in groups if g in unspecified}
+    return colors | {g: GREY for g in groups if g in UNSPECIFIED}
 
 
 def _stack_order(releases: pd.DataFrame, column: str) -> list[str]:
     """Named groups by number freed, the unreported remainder last."""
     by_size = releases.groupby(column, sort=False)["released"].sum().sort_values(ascending=False, kind="stable")
-    unspecified = _unspecified()
-    return [str(g) for g in by_size.index if g not in unspecified] + [str(g) for g in by_size.index if g in unspecified]
+    return [str(g) for g in by_size.index if g not in UNSPECIFIED] + [str(g) for g in by_size.index if g in UNSPECIFIED]
 
 
 def _group_label(group: str, stack: str) -> str:
-    """A stack's name as the reader sees it: a destination is the data's own text, a kind is translated."""
-    if stack == "kind":
-        return release_kind_text(group)
-    return _(group) if group == UNSPECIFIED_DESTINATION else group  # the placeholder is marked where it is defined
+    """A stack's name as the reader sees it: a kind or a destination in the reader's language (the frames keep the
+    data's own values, which the colours and the order go by)."""
+    return release_kind_text(group) if stack == "kind" else country_name(group, current_language())
 
 
 def _running_total_trace(releases: pd.DataFrame, events: pd.DataFrame) -> go.Scatter:

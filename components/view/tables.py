@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.model import Source
-from ..i18n import _
-from .frames import UNSPECIFIED_DESTINATION
+from ..i18n import _, current_language
 from .style import release_kind_text, status_word
+from .translated import country_name
 
 
 def events_table(events: pd.DataFrame, sources: dict[str, Source]) -> pd.DataFrame:
@@ -62,10 +62,9 @@ def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
         "released": _("People freed"),
     }
     table = releases[list(columns)].rename(columns=columns)
-    # The placeholders and kinds in the reader's language; destinations are the data's own names.
-    table[columns["destination"]] = [
-        _(place) if place == UNSPECIFIED_DESTINATION else place for place in releases["destination"]
-    ]
+    # The frames keep the data's own values; the reader sees them in their language.
+    language = current_language()
+    table[columns["destination"]] = [country_name(place, language) for place in releases["destination"]]
     table[columns["kind"]] = [release_kind_text(kind) for kind in releases["kind"]]
     return table
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from babel import Locale
 
-from ..i18n import DEFAULT_LANGUAGE, N_, _, current_language, ngettext, number_text
+from ..i18n import N_, _, current_language, ngettext, number_text
 from .frames import UNSPECIFIED_DESTINATION, count_label
+from .translated import country_name
 
 _DAY = re.compile(r"\d{1,2} ")  # '9 August 2020': a day; '2022', 'June 2023' (and '2022 г.') are not
 # Viasna's count over the dates shown: (how it moved, whether it peaked in between) -> the sentence.
@@ -39,22 +39,17 @@ def _on(label: str) -> str:
     return (_("on {date}") if _DAY.match(label) else _("in {date}")).format(date=label)
 
 
-def _home() -> str:
-    """Belarus as frames in the reader's language name it (CLDR's name, as for every destination)."""
-    language = current_language()
-    return "Belarus" if language == DEFAULT_LANGUAGE else str(Locale.parse(language).territories["BY"])
-
-
 def _where(destination: str, number: int) -> str:
     """'15 to Lithuania', '235 stayed in Belarus', '4 with no destination reported'."""
     count = number_text(number)
-    if destination in (UNSPECIFIED_DESTINATION, _(UNSPECIFIED_DESTINATION)):
+    if destination == UNSPECIFIED_DESTINATION:
         return ngettext("{count} with no destination reported", "{count} with no destination reported", number).format(
             count=count
         )
-    if destination in ("Belarus", _home()):
+    if destination == "Belarus":
         return ngettext("{count} stayed in Belarus", "{count} stayed in Belarus", number).format(count=count)
-    return ngettext("{count} to {place}", "{count} to {place}", number).format(count=count, place=destination)
+    place = country_name(destination, current_language())
+    return ngettext("{count} to {place}", "{count} to {place}", number).format(count=count, place=place)
 
 
 def _people(number: int) -> str:

@@ -16,7 +16,6 @@ from ..i18n import DEFAULT_LANGUAGE, _, language
 from .frames import UNSPECIFIED_DESTINATION, Frames
 from .labels import shortened
 from .locale import date_label
-from .style import release_kind_text
 
 
 def translated(text: str, translations: dict[str, str], lang: str) -> tuple[str, bool]:
@@ -103,8 +102,6 @@ def _releases(frames: Frames, lang: str) -> pd.DataFrame:
     releases["title"] = [
         translated(title, titles[i], lang)[0] for title, i in zip(releases["title"], releases["id"], strict=True)
     ]
-    releases["destination"] = [country_name(d, lang) for d in releases["destination"]]
-    releases["kind"] = [release_kind_text(kind) for kind in releases["kind"]]
     return releases
 
 
