@@ -291,7 +291,12 @@ class Person(_Strict):
     aliases: Texts = Field(description="Other spellings, Latin and Cyrillic, found by search.")
     role: Text = Field(description="Who they are, in a few words.")
     detained: OptionalDate = Field(None, description="Date of the arrest that began the detention shown.")
-    released: OptionalDate = Field(None, description="Date of release; absent while still held.")
+    released: OptionalDate = Field(None, description="Date of release (the day freed); absent while still held.")
+    died_in_custody: OptionalDate = Field(
+        None,
+        description="Date of death in prison, a colony, pre-trial detention or a prison hospital; ends the detention "
+        "shown (leave `released` empty).",
+    )
     sentence: OptionalText = Field(None, description="Sentence as reported, with its date.")
     charges: OptionalText = Field(None, description="Criminal-code articles of the charges, where reported.")
     note: OptionalText = Field(None, description="Disagreements between sources, caveats.")
