@@ -1,5 +1,6 @@
-"""`python -m components check|schema|export|site`: validate data files in editors' and CI's line format, print
-the JSON Schema, write the downloads of a file, build the static edition."""
+"""`python -m components check|schema|export|site|links`: validate data files in editors' and CI's line format,
+print the JSON Schema, write the downloads of a file, build the static edition, check that every source still
+answers."""
 
 from __future__ import annotations
 
@@ -147,6 +148,35 @@ def site(out_dir: str, data_file: str | None, languages: Sequence[str] | None = 
     return 0
 
 
+def links(data_file: str | None, *, as_json: bool, strict: bool, allow_private: bool, timeout: float) -> int:
+    """Request every source URL of a valid file and report what became of each; 1 under `strict` when any is gone."""
+    from .data.links import STATUSES, Settings, run_link_check
+
+    file = data_file or os.environ.get(FILE_VARIABLE) or str(BUNDLED)
+    try:
+        loaded = load_file(file)
+    except DataError as error:
+        _report(file, error, "text", "links")
+        return 1
+    except (OSError, SettingError) as error:
+        _unreadable("links", file, error)
+        return 2
+    urls = {source_id: source.url for source_id, source in loaded.data.sources.items()}
+    results = run_link_check(urls, Settings(allow_private=allow_private, timeout=timeout))
+    tally = {status: sum(r.status == status for r in results) for status in STATUSES}
+    if as_json:
+        print(json.dumps({"file": file, "counts": tally, "links": [r.as_dict() for r in results]}, indent=2))
+    else:
+        for result in results:
+            if result.status != "ok":
+                where = f" -> {result.location}" if result.location else ""
+                code = f" [{result.code}]" if result.code else ""
+                detail = f" ({result.detail})" if result.detail else ""
+                print(f"{result.status}: {result.source_id}: {result.url}{where}{code}{detail}")
+        print(f"{len(results)} links: " + ", ".join(f"{n} {status}" for status, n in tally.items()))
+    return 1 if strict and tally["gone"] else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m components", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -180,6 +210,17 @@ def _parser() -> argparse.ArgumentParser:
     site_parser.add_argument(
         "--jobs", type=int, metavar="N", help="processes to build with (default: one per core, at most 4; 1: no fork)"
     )
+    links_parser = commands.add_parser("links", help="request every source URL and report ok, redirected, gone, ...")
+    links_parser.add_argument(
+        "data_file", nargs="?", metavar="DATA_FILE", help=f"default: ${FILE_VARIABLE}, else the bundled events.yaml"
+    )
+    links_parser.add_argument("--json", action="store_true", help="one JSON document, for machines")
+    links_parser.add_argument("--strict", action="store_true", help="exit 1 when any link is gone (404 or 410)")
+    links_parser.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS", help="per request (default 15)")
+    links_parser.add_argument(
+        "--allow-private", action="store_true",
+        help="also request loopback and private addresses (for tests against a local server only)",
+    )  # fmt: skip
     return parser
 
 
@@ -203,6 +244,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("site: --jobs must be 1 or more", file=sys.stderr)
             return 2
         return site(args.out_dir, args.data_file, args.languages, args.jobs)
+    if args.command == "links":
+        return links(
+            args.data_file, as_json=args.json, strict=args.strict, allow_private=args.allow_private,
+            timeout=args.timeout,
+        )  # fmt: skip
     if not args.files:
         return check([str(BUNDLED)], args.format, strict=args.strict)
     files, unmatched = expand_names(args.files)

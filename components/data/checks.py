@@ -5,9 +5,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import difflib
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from pydantic import BaseModel
 
 from ..i18n import N_, _, ngettext, number_text
 from .model import Dataset, Event
@@ -91,6 +94,18 @@ def _people_findings(data: Dataset, references: _References) -> Iterator[Finding
             references.check(("people", index, "sources", position), "source", source)
         if (person.detained or person.released or person.sentence) and not person.sources:
             yield Finding(("people", index), _("give `sources` for the detained/released dates and sentence"))
+        if person.died_in_custody and person.released:
+            yield Finding(
+                ("people", index, "released"),
+                _("a person who died in custody was not released; remove `released` (died_in_custody ends the detention)"),
+            )
+        if person.detained and person.died_in_custody and person.died_in_custody.end < person.detained.start:
+            yield Finding(
+                ("people", index, "died_in_custody"),
+                _("died_in_custody {died} is before detained {detained}").format(
+                    died=person.died_in_custody, detained=person.detained
+                ),
+            )
         if person.detained and person.released and person.released.end < person.detained.start:
             yield Finding(
                 ("people", index, "released"),
@@ -262,9 +277,58 @@ def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
             )
 
 
+# What an editor leaves for themselves: every reader of the page would see it.
+_INSTRUCTION = re.compile(r"\b(?:TODO|FIXME|XXX|TBD)\b|\bADD [a-z_]+")
+
+
+def _texts(value: object, path: Path) -> Iterator[tuple[Path, str]]:
+    """Every text in a model, with its path (lists and mappings followed)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*path, name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+
+
+def _instruction_findings(data: Dataset) -> Iterator[Finding]:
+    for path, text in _texts(data, ()):
+        if found := _INSTRUCTION.search(text):
+            yield Finding(
+                path,
+                _("holds an editing instruction ('{found}'), which every reader sees; do it, or remove it").format(
+                    found=found.group(0)
+                ),
+                "warning",
+            )
+
+
+def _before_findings(data: Dataset) -> Iterator[Finding]:
+    """A count marked as taken before an event names an event of the same day."""
+    days = {event.id: event.date for event in data.events}
+    for index, count in enumerate(data.prisoner_counts):
+        if count.before is None:
+            continue
+        day = days.get(count.before)
+        if day is None:
+            yield Finding(("prisoner_counts", index, "before"), _("unknown event '{id}'").format(id=count.before))
+        elif str(day) != str(count.date):
+            yield Finding(
+                ("prisoner_counts", index, "before"),
+                _("event '{id}' is on {day}, not on the count's date {date}").format(
+                    id=count.before, day=day, date=count.date
+                ),
+            )
+
+
 def consistency_findings(data: Dataset) -> list[Finding]:
-    """Warnings where the file's numbers and people do not agree with each other."""
-    return [*_count_after_release_findings(data), *_freed_people_findings(data)]
+    """Warnings where the file's numbers and people do not agree with each other, or a text holds a to-do."""
+    return [*_count_after_release_findings(data), *_freed_people_findings(data), *_instruction_findings(data)]
 
 
 def cross_check(data: Dataset) -> list[Finding]:
@@ -277,5 +341,6 @@ def cross_check(data: Dataset) -> list[Finding]:
     findings += _people_findings(data, references)
     findings += _event_findings(data, references)
     findings += _count_findings(data, references)
+    findings += _before_findings(data)
     findings += _uncited_findings(data)
     return findings + references.findings

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .checks import Finding, consistency_findings, cross_check
 from .model import Category, Dataset, Event, Person, PrisonerCount, Source
 from .problems import DataError, Problem, format_path
-from .source_checks import source_findings
+from .source_checks import citation_findings, source_findings
 from .yaml_reader import ReadError, ReadResult, decode_bytes, read_yaml
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # about 250,000 events of the bundled file's size
@@ -92,7 +92,7 @@ def load_text(text: str, file: str) -> Loaded:
         located = _read_positions(text, file)
         problems = [_locate_validation(item, located, file) for item in error.errors()]
         raise DataError(problems + located.warnings) from None
-    findings = cross_check(data) + consistency_findings(data) + source_findings(data.sources)
+    findings = cross_check(data) + consistency_findings(data) + source_findings(data.sources) + citation_findings(data)
     warnings = list(result.warnings)
     if findings:
         located = _read_positions(text, file)

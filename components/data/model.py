@@ -31,7 +31,8 @@ TRANSLATED_SUFFIX = "_i18n"  # title_i18n: {be: ..., ru: ..., uk: ...}
 # Fields whose values are free prose (not ids, dates or numbers): the reader warns about a cut-off ` #`
 # in them and the writer always quotes them.
 TEXT_FIELDS = frozenset(
-    {"title", "short", "summary", "note", "description", "name", "role", "sentence", "label", "publisher"}
+    {"title", "short", "summary", "note", "description", "name", "role", "sentence", "label", "publisher", "via",
+     "charges", "license"}
 )
 
 
@@ -63,6 +64,8 @@ def _text(value: object) -> str:
 
 
 SHORT_LENGTH = 40  # a label printed on the chart
+DEATH_IN_CUSTODY = "death-in-custody"  # the tag of an event that is a political prisoner's death in custody
+WAYBACK = "https://web.archive.org/web/"  # + YYYYMMDD/URL: the capture nearest that day
 
 
 def _short(value: object) -> str:
@@ -212,6 +215,7 @@ if TYPE_CHECKING:  # what the validators return, for the type checker
     OptionalShort = str | None
     Short = str
     Slug = str
+    OptionalSlug = str | None
     Count = int
     OptionalCount = int | None
     Flag = bool
@@ -229,6 +233,7 @@ else:
     OptionalShort = _type(_short, {**_TEXT_SCHEMA, "maxLength": SHORT_LENGTH}, optional=True)
     Short = _type(_short, {**_TEXT_SCHEMA, "maxLength": SHORT_LENGTH})
     Slug = _type(_slug, _SLUG_SCHEMA)
+    OptionalSlug = _type(_slug, _SLUG_SCHEMA, optional=True)
     Count = _type(_count, _COUNT_SCHEMA)
     OptionalCount = _type(_count, _COUNT_SCHEMA, optional=True)
     Flag = _type(_flag, {"type": "boolean"})
@@ -265,11 +270,21 @@ class Source(_Strict):
     publisher: Text = Field(description="Who published it (Reuters, Viasna, RFE/RL, ...).")
     url: Url = Field(description="Where to read it; http or https only.")
     published: Date = Field(description="Publication date, at the precision known.")
-    archive_url: OptionalUrl = Field(None, description="An archived copy (e.g. web.archive.org).")
+    archived: OptionalUrl = Field(
+        None,
+        description="A capture of the page on web.archive.org or archive.today; without it, readers are offered the "
+        "Wayback Machine's lookup of the URL at the publication date.",
+    )
     via: OptionalText = Field(
         None, description="The original outlet when this page is a copy (syndicated wire story, translation, repost)."
     )
     note: OptionalText = Field(None, description="Caveats: syndicated copy, undated page, ...")
+
+    @property
+    def archive(self) -> str:
+        """Where a reader finds the page if it is blocked or gone: the capture, or the Wayback Machine's lookup of
+        the URL nearest the publication date (it opens the closest capture it holds)."""
+        return self.archived or f"{WAYBACK}{self.published.end:%Y%m%d}/{self.url}"
 
 
 class Category(_Strict):
@@ -336,7 +351,11 @@ class Event(_Strict):
         default_factory=list,
         description="Other category ids whose filter also finds this event (it stays in one lane).",
     )
-    tags: Slugs = Field(default_factory=list, description="Free tags; `milestone` marks key events on charts.")
+    tags: Slugs = Field(
+        default_factory=list,
+        description="Free tags; `milestone` marks key events on charts, `death-in-custody` a political prisoner's "
+        "death in custody (marked on the prisoner chart).",
+    )
     note: OptionalText = Field(None, description="Where sources disagree, what each says.")
     other_sources: Slugs = Field(default_factory=list, description="Sources of other values the note mentions.")
 
@@ -348,6 +367,9 @@ class PrisonerCount(_Strict):
     count: Count = Field(description="Number of political prisoners.")
     source: Slug = Field(description="A source id.")
     approximate: Flag = Field(False, description="true when the source says 'over' or 'about'.")
+    before: OptionalSlug = Field(
+        None, description="The id of an event of the same day that the count was taken before (a release that day)."
+    )
     note: OptionalText = Field(None, description="Disagreements, dating convention.")
     other_sources: Slugs = Field(default_factory=list, description="Sources of other figures the note mentions.")
 

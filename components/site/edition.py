@@ -20,7 +20,7 @@ from ..view.export import citation, data_version
 from ..view.frames import Frames, count_label, frame_records
 from ..view.prisoner_figures import prisoners_figure, releases_figure
 from ..view.story import STORY_PAGE_SIZE, StoryLinks, story_items, story_page
-from ..view.style import fuzzy_date_text, release_kind_text, status_word
+from ..view.style import archive_label, fuzzy_date_text, release_kind_text, status_word
 from ..view.tables import counts_table, releases_table
 from ..view.text import safe_url
 from ..view.text_alternatives import prisoners_sentence, releases_sentence, timeline_sentence
@@ -78,10 +78,10 @@ def source_entry(source: Source, date: str) -> str:
     # The reader's words escaped like the data's: a translation is text, not markup.
     entry = "{source} ({date})" if not source.via else html.escape(_("{source} ({date}), a copy of {via}"))
     text = entry.format(**values)
-    archive = safe_url(source.archive_url or "")
+    archive = safe_url(source.archive)
     if archive:
-        label = html.escape(_("archived copy"))
-        text += f' · <a href="{html.escape(archive)}">{label}</a>'
+        label = html.escape(archive_label(source.archived is not None))
+        text += f' · <a href="{html.escape(archive)}" rel="noopener">{label}</a>'
     return f"<li>{text}</li>"
 
 

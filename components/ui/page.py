@@ -86,10 +86,15 @@ def render_header(page: PageData, shown: Shown) -> None:
     st.title(data.title)
     as_of = _("Data as of {date}.").format(date=fuzzy_date_text(data.as_of))
     st.caption(escape_markdown(f"{data.description} {as_of}"))
-    held, freed, events = st.columns(3)
+    held, freed, died, events = st.columns(4)
     if len(shown.counts):
         latest = shown.counts.iloc[-1]
         counted = _("Viasna's count, {date}").format(date=latest["date_label"])
+        before = page.events.loc[page.events["id"] == latest["before"], "title"]
+        if len(before):  # counted before a release of the same day: not the figure after it
+            counted = _("Viasna's count, {date}, taken before: {event}").format(
+                date=latest["date_label"], event=before.iloc[0]
+            )
         held.metric(_("Political prisoners held"), count_label(latest), help=counted)
         source = data.sources.get(str(latest["source"]))
         cited = (
@@ -98,15 +103,18 @@ def render_header(page: PageData, shown: Shown) -> None:
             else ""
         )
         # Markdown, not a caption: a link in a caption's grey text fails the contrast a reader needs.
-        held.markdown(
-            _("Viasna's count, {date} · source: {source}").format(
-                date=escape_markdown(str(latest["date_label"])), source=cited
-            )
-        )
+        held.markdown(_("{count} · source: {source}").format(count=escape_markdown(counted), source=cited))
     else:
         held.metric(_("Political prisoners held"), "—", help=_("No count in the dates shown"))
     total = int(shown.events["released"].sum()) if len(shown.events) else 0
     freed.metric(_("People freed in the releases shown"), number_text(total))
+    deaths = int(page.people["died_in_custody"].sum())
+    died.metric(
+        _("Died in custody since 2020"),
+        number_text(deaths),
+        help=_("Political prisoners who died in a prison, colony or pre-trial detention, as Viasna records them; "
+               "each is an event on the timeline and a cross on the prisoner chart"),
+    )
     events.metric(
         _("Events shown"),
         _("{shown} of {total}").format(shown=number_text(len(shown.events)), total=number_text(len(page.events))),

@@ -92,7 +92,9 @@ TABLES: tuple[Table, ...] = (
             Column("url", "string", _about(Source, "url"), required=True, format="uri"),
             Column("published", "string", _as_written(Source, "published"), required=True),
             Column("published_start", "date", START, required=True),
-            Column("archive_url", "string", _about(Source, "archive_url"), format="uri"),
+            Column("archived", "string", _about(Source, "archived"), format="uri"),
+            Column("archive", "string", "Where to read the page if it is blocked or gone: `archived`, else the Wayback "
+                   "Machine's lookup of the URL at the publication date.", required=True, format="uri"),
             Column("via", "string", _about(Source, "via")),
             Column("note", "string", _about(Source, "note")),
         ),
@@ -301,7 +303,7 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
         ]),
         "sources": _frame("sources", [
             {"id": k, "publisher": s.publisher, "title": s.title, "url": s.url, "published": str(s.published),
-             "published_start": s.published.start, "archive_url": s.archive_url, "via": s.via, "note": s.note}
+             "published_start": s.published.start, "archived": s.archived, "archive": s.archive, "via": s.via, "note": s.note}
             for k, s in sources.items()
         ]),
         "people": _frame("people", [_person_row(p) for p in people]),

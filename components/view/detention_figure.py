@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -19,7 +20,10 @@ def _person_hover(row: pd.Series) -> str:
     lines = [f"<b>{escape_html(str(row['name']))}</b>", escape_html(str(row["role"]))]
     detained = optional_text(row["detained_label"]) or long_date(row["detained"])
     lines.append(_("Detained {date}").format(date=escape_html(detained)))
-    if row["still_held"]:
+    if row["died_in_custody"]:
+        died = optional_text(row["died_label"]) or long_date(pd.Timestamp(row["held_until"]))
+        lines.append(_("Died in custody {date}").format(date=escape_html(died)))
+    elif row["still_held"]:
         lines.append(_("Still held as of {date}").format(date=long_date(pd.Timestamp(row["held_until"]))))
     else:
         released = optional_text(row["released_label"]) or long_date(pd.Timestamp(row["held_until"]))
@@ -40,15 +44,17 @@ def _name_labels(names: list[str]) -> list[dict[str, Any]]:
 
 
 def detention_figure(people: pd.DataFrame) -> go.Figure:
-    """One bar per detained person from arrest to release (or to `as_of` while still held)."""
+    """One bar per detained person from arrest to release, to death in custody, or to `as_of` while still held."""
     detained = people[people["detained"].notna()].sort_values(["detained", "name"], kind="stable")
     names = [escape_html(str(name)) for name in detained["name"]]
     figure = go.Figure()
-    for still_held, name, color, pattern in (
-        (False, _("Released"), PALETTE[0], ""),
-        (True, _("Still held"), PALETTE[1], "/"),
+    fate = np.select([detained["died_in_custody"], detained["still_held"]], ["died", "held"], "released")
+    for kind, name, color, pattern in (
+        ("released", _("Released"), PALETTE[0], ""),
+        ("held", _("Still held"), PALETTE[1], "/"),
+        ("died", _("Died in custody"), PALETTE[7], "x"),
     ):
-        rows = detained[detained["still_held"] == still_held]
+        rows = detained[fate == kind]
         if rows.empty:
             continue
         start = pd.to_datetime(rows["detained"])

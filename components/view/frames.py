@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..data.fuzzy_dates import FuzzyDate
 from ..data.loader import Loaded
-from ..data.model import Dataset
+from ..data.model import DEATH_IN_CUSTODY, Dataset
 from ..data.problems import Problem
 from ..i18n import N_, _, number_text
 from .labels import shortened
@@ -84,6 +84,7 @@ EVENT_COLUMNS = [
     "also",
     "tags",
     "milestone",
+    "death_in_custody",
     "note",
     "search_text",
 ]
@@ -131,6 +132,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
                 "also": tuple(event.also),
                 "tags": tuple(event.tags),
                 "milestone": "milestone" in event.tags,
+                "death_in_custody": DEATH_IN_CUSTODY in event.tags,
                 "note": event.note,
                 "search_text": search_key(" ".join(search_words)),
             }
@@ -143,7 +145,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
 
 
 def people_frame(data: Dataset) -> pd.DataFrame:
-    """One row per person; `held_until` is the release or `as_of` for those still held."""
+    """One row per person; `held_until` is the release, the death in custody, or `as_of` for those still held."""
     as_of = pd.Timestamp(data.as_of.end)
     rows = []
     for person in data.people:
@@ -157,8 +159,10 @@ def people_frame(data: Dataset) -> pd.DataFrame:
                 "detained_label": person.detained.label if person.detained else None,
                 "released": _timestamp(person.released.end) if person.released else pd.NaT,
                 "released_label": person.released.label if person.released else None,
-                "held_until": _timestamp(person.released.end) if person.released else as_of,
-                "still_held": person.detained is not None and person.released is None,
+                "died_label": person.died_in_custody.label if person.died_in_custody else None,
+                "held_until": _timestamp(ended.end) if (ended := person.released or person.died_in_custody) else as_of,
+                "still_held": person.detained is not None and ended is None,
+                "died_in_custody": person.died_in_custody is not None,
                 "sentence": person.sentence,
                 "note": person.note,
                 "sources": tuple(person.sources),
@@ -173,8 +177,10 @@ def people_frame(data: Dataset) -> pd.DataFrame:
         "detained_label",
         "released",
         "released_label",
+        "died_label",
         "held_until",
         "still_held",
+        "died_in_custody",
         "sentence",
         "note",
         "sources",
@@ -186,7 +192,8 @@ def people_frame(data: Dataset) -> pd.DataFrame:
 
 
 def counts_frame(data: Dataset) -> pd.DataFrame:
-    """Viasna's counts in date order, each with its source's publisher and title."""
+    """Viasna's counts in date order, each with its source's publisher and title, and the id of the same day's event
+    it was counted before."""
     rows = []
     for count in data.prisoner_counts:
         source = data.sources.get(count.source)
@@ -201,6 +208,7 @@ def counts_frame(data: Dataset) -> pd.DataFrame:
                 "source_label": f"{source.publisher}: {source.title}" if source else count.source,
                 "source_url": source.url if source else None,
                 "note": count.note,
+                "before": count.before,
             }
         )
     columns = [
@@ -213,6 +221,7 @@ def counts_frame(data: Dataset) -> pd.DataFrame:
         "source_label",
         "source_url",
         "note",
+        "before",
     ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"])
@@ -262,7 +271,8 @@ def sources_frame(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
             "url": source.url,
             "published": source.published.label,
             "published_sort": _timestamp(source.published.start),
-            "archive_url": source.archive_url,
+            "archived": source.archived,
+            "archive": source.archive,
             "note": source.note,
             "cited_by": tuple(cited.get(source_id, ())),
         }

@@ -97,6 +97,28 @@ def _count_traces(counts: pd.DataFrame) -> list[go.Scatter]:
     return traces
 
 
+def _death_marks(events: pd.DataFrame) -> list[go.Scatter]:
+    """Each death in custody as a black cross on the date axis, its title in the hover."""
+    deaths = events[events["death_in_custody"]]
+    if deaths.empty:
+        return []
+    return [
+        go.Scatter(
+            x=list(deaths["start"]),
+            y=[0] * len(deaths),
+            mode="markers",
+            name=_("Political prisoners who died in custody"),
+            marker={"symbol": "x-thin", "size": 14, "color": PALETTE[7], "line": {"width": 3, "color": PALETTE[7]}},
+            text=[
+                f"{escape_html(str(date))}<br><b>{escape_html(str(title))}</b>"
+                for date, title in zip(deaths["date_label"], deaths["title"], strict=True)
+            ],
+            hovertemplate="%{text}<extra></extra>",
+            cliponaxis=False,
+        )
+    ]
+
+
 def _release_bars(events: pd.DataFrame) -> list[go.Bar]:
     """People freed per release on the right axis; summed per month when there are many releases."""
     releases = release_events(events)
@@ -201,11 +223,12 @@ def _milestone_marks(events: pd.DataFrame, placement: Placement, plot_px: float)
 
 
 def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
-    """Political prisoners over time (left axis), releases as bars (right axis), key events as dotted lines with
-    their titles above the chart."""
+    """Political prisoners over time (left axis), releases as bars (right axis), deaths in custody as crosses on the
+    date axis, key events as dotted lines with their titles above the chart."""
     figure = go.Figure()
     figure.add_traces(_count_traces(counts))
     figure.add_traces(_release_bars(events))
+    figure.add_traces(_death_marks(events))
     placement = milestone_placement(counts, events)
     rows = 1 + max((label.row for label in placement.labels), default=-1)
     margin = {"l": 8, "r": 8, "t": 12 + rows * ROW_PX, "b": 8}

@@ -16,7 +16,7 @@ import pandas as pd
 from ..data.model import Person, Source
 from ..i18n import _, current_language, number_text
 from .frames import UNSPECIFIED_DESTINATION, frame_records
-from .style import fuzzy_date_text, status_word
+from .style import archive_label, fuzzy_date_text, status_word
 from .text import optional_text, safe_url
 from .translated import country_name
 
@@ -74,6 +74,12 @@ def in_english(text: str, english: object) -> str:
     return f'<span lang="en">{text}</span> <span class="in-english">({_text(_("in English"))})</span>'
 
 
+def _cited(source: Source) -> str:
+    """A source as the story cites it: the publisher's page, its date, and where it is archived."""
+    archive = _link(archive_label(source.archived is not None), source.archive)
+    return f"{_link(source.publisher, source.url)} ({_text(fuzzy_date_text(source.published))}, {archive})"
+
+
 def _title(row: Mapping[Any, Any], links: StoryLinks) -> str:
     title = _text(row["title"])
     linked = f'<a href="{_text(links.event(row["id"]))}">{title}</a>' if links.event else title
@@ -89,11 +95,7 @@ def _event(
 ) -> str:
     status = "" if row["status"] == "confirmed" else f" · {_text(status_word(row['status']))}"
     named = [f'<a href="{_text(links.person(p))}">{_text(people[p].name)}</a>' for p in row["people"] if p in people]
-    cited = [
-        f"{_link(sources[s].publisher, sources[s].url)} ({_text(fuzzy_date_text(sources[s].published))})"
-        for s in row["sources"]
-        if s in sources
-    ]
+    cited = [_cited(sources[s]) for s in row["sources"] if s in sources]
     note = optional_text(row["note"])
     # The reader's words escaped like the data's: a translation is text, not markup.
     people_line = _text(_("People: {names}"))

@@ -64,6 +64,11 @@ def fuzzy_date_text(date: FuzzyDate) -> str:
     return date.label if language == DEFAULT_LANGUAGE else date_label(date, language)
 
 
+def archive_label(archived: bool) -> str:
+    """What a source's archive link opens, so a reader knows before clicking: a capture, or a search of the archive."""
+    return _("archived copy") if archived else _("archive (Wayback Machine)")
+
+
 def status_word(status: str) -> str:
     """An event's status as the reader's language names it ('reported')."""
     return _(status) if status in FIXED_VALUES else status

@@ -35,6 +35,7 @@ def detentions_table(people: pd.DataFrame) -> pd.DataFrame:
         "detained_label": _("Detained"),
         "released_label": _("Released"),
         "still_held": _("Still held"),
+        "died_label": _("Died in custody"),
         "sentence": _("Sentence"),
     }
     return people[list(columns)].rename(columns=columns)
@@ -76,6 +77,7 @@ def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
         "title": _("Title"),
         "published": _("Published"),
         "url": _("Link"),
+        "archive": _("Archive"),
         "cited_by": _("Cited by events"),
         "note": _("Note"),
     }

@@ -1,0 +1,157 @@
+"""Whether every cited page still answers: one request per source URL, a few at a time per host, with retries.
+
+A URL is only requested when it is http(s) and every address its host resolves to is public: a hostile data file
+in a pull request must not make CI probe the machine it runs on or its network (`allow_private` is for tests
+against a local server). Redirects are followed by hand, each hop checked the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+# What became of a link, for a reader of the report:
+#   ok: the page answered; redirected: it answered at another address (`location`); gone: 404 or 410;
+#   refused: not requested (not http(s), or a private or local address), or the server refused access (401, 403, 451);
+#   failing: no answer in time, a dropped connection, or a server error, after the retries.
+STATUSES = ("ok", "redirected", "gone", "refused", "failing")
+GONE = frozenset({404, 410})
+ACCESS_REFUSED = frozenset({401, 403, 451})
+RETRIED = frozenset({429, 500, 502, 503, 504})
+MAX_REDIRECTS = 5
+USER_AGENT = "belarus-timeline-link-check/1.0 (checks that the sources a timeline cites still answer)"
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """One source's link and what became of it."""
+
+    source_id: str
+    url: str
+    status: str
+    code: int | None = None
+    location: str | None = None  # where a redirected link ends
+    detail: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How hard to try: per-host parallelism, the time one request may take, retries and their back-off."""
+
+    per_host: int = 2
+    timeout: float = 15.0
+    retries: int = 2
+    backoff: float = 1.0  # seconds before the first retry; doubles each time
+    allow_private: bool = False
+    user_agent: str = USER_AGENT
+
+
+class Refused(Exception):
+    """The checker will not request this URL; the message says why."""
+
+
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+
+async def _resolve(host: str, port: int) -> list[str]:
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+async def guard(url: str, *, allow_private: bool, resolve: Resolver = _resolve) -> None:
+    """Raise Refused unless the URL is http(s) and its host resolves only to public addresses."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise Refused("not an http(s) URL")
+    if allow_private:
+        return
+    try:
+        addresses = await resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+    except OSError as error:
+        raise Refused(f"the host does not resolve ({error.strerror or error})") from None
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            raise Refused(f"{parts.hostname} resolves to {ip}, a private, loopback or link-local address")
+
+
+async def _request(client: httpx.AsyncClient, url: str, settings: Settings) -> tuple[int, str]:
+    """The final status code and address of a GET, following redirects by hand (each hop guarded)."""
+    for _hop in range(MAX_REDIRECTS + 1):
+        await guard(url, allow_private=settings.allow_private)
+        # GET rather than HEAD (many servers answer HEAD wrongly); the body is never read.
+        async with client.stream("GET", url) as response:
+            location = response.headers.get("location")
+            if response.is_redirect and location:
+                url = urljoin(url, location)
+                continue
+            return response.status_code, url
+    raise httpx.TooManyRedirects(f"more than {MAX_REDIRECTS} redirects")
+
+
+async def _check_one(
+    client: httpx.AsyncClient, source_id: str, url: str, settings: Settings, host_slots: asyncio.Semaphore
+) -> LinkResult:
+    detail = ""
+    for attempt in range(settings.retries + 1):
+        if attempt:
+            await asyncio.sleep(settings.backoff * 2 ** (attempt - 1))
+        try:
+            async with host_slots:
+                code, final = await _request(client, url, settings)
+        except Refused as error:
+            return LinkResult(source_id, url, "refused", detail=str(error))
+        except httpx.TooManyRedirects as error:
+            return LinkResult(source_id, url, "failing", detail=str(error))
+        except httpx.TimeoutException:
+            detail = f"no answer within {settings.timeout:g} s"
+            continue
+        except httpx.HTTPError as error:
+            detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+            continue
+        if code in RETRIED and attempt < settings.retries:
+            detail = f"HTTP {code}"
+            continue
+        return _result(source_id, url, code, final)
+    return LinkResult(source_id, url, "failing", detail=f"{detail} (after {settings.retries + 1} tries)")
+
+
+def _result(source_id: str, url: str, code: int, final: str) -> LinkResult:
+    moved = final if final != url else None
+    if code in GONE:
+        return LinkResult(source_id, url, "gone", code, moved)
+    if code in ACCESS_REFUSED:
+        return LinkResult(source_id, url, "refused", code, moved, "the server refused access")
+    if code >= 400:
+        return LinkResult(source_id, url, "failing", code, moved, f"HTTP {code}")
+    return LinkResult(source_id, url, "redirected" if moved else "ok", code, moved)
+
+
+async def check_links(urls: Mapping[str, str], settings: Settings | None = None) -> list[LinkResult]:
+    """Every source id's URL checked; results in the order given."""
+    settings = settings or Settings()
+    slots: dict[str, asyncio.Semaphore] = {}
+    timeout = httpx.Timeout(settings.timeout)
+    headers = {"User-Agent": settings.user_agent}
+    async with httpx.AsyncClient(timeout=timeout, headers=headers, follow_redirects=False) as client:
+        tasks = []
+        for source_id, url in urls.items():
+            host = (urlsplit(url).hostname or "").lower()
+            slot = slots.setdefault(host, asyncio.Semaphore(settings.per_host))
+            tasks.append(_check_one(client, source_id, url, settings, slot))
+        return list(await asyncio.gather(*tasks))
+
+
+def run_link_check(urls: Mapping[str, str], settings: Settings | None = None) -> list[LinkResult]:
+    """check_links from synchronous code."""
+    return asyncio.run(check_links(urls, settings))
