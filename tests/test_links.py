@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -23,10 +24,10 @@ TIMEOUT = 1.0
 class Handler(BaseHTTPRequestHandler):
     """Each path answers one way; every request is counted per path (retries are visible)."""
 
-    hits: dict[str, int] = {}
-    agents: list[str] = []
+    hits: ClassVar[dict[str, int]] = {}
+    agents: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+    def do_GET(self) -> None:
         Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
         Handler.agents.append(self.headers.get("User-Agent", ""))
         path = self.path.split("?")[0]
@@ -51,7 +52,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(b"ok")
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -125,7 +126,8 @@ def test_private_and_link_local_addresses_are_refused(address: str) -> None:
 
 def _data_file(write_data, base: str):
     text = VALID.replace("url: https://example.org/a", f"url: {base}/gone")
-    text = text.replace("    published: 2022-02-28\n", f"    published: 2022-02-28\n  s2:\n    title: B\n    publisher: Pub\n    url: {base}/ok\n    published: 2022\n", 1)
+    second = f"  s2:\n    title: B\n    publisher: Pub\n    url: {base}/ok\n    published: 2022\n"
+    text = text.replace("    published: 2022-02-28\n", "    published: 2022-02-28\n" + second, 1)
     return write_data(text.replace("sources: [s1]", "sources: [s1, s2]"))
 
 

@@ -20,7 +20,7 @@ from components.edit.saving import BACKUP_DIR, KEEP_BACKUPS, save_entries
 
 from .samples import BUNDLED, ROOT, VALID
 
-SOURCE = "reuters-2026-03-19-coale-meets-lukashenko"
+SOURCE = "euronews-pl-2026-03-19-coale-meets-lukashenko"
 
 
 def event(number: int, prefix: str = "saved") -> dict[str, object]:

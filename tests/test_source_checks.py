@@ -14,7 +14,9 @@ from .samples import VALID
 
 def source(publisher: str, url: str, via: str | None = None, **fields: str) -> Source:
     extra = {"via": via} if via else {}
-    return Source.model_validate({"title": "T", "publisher": publisher, "url": url, "published": "2025", **extra, **fields})
+    return Source.model_validate(
+        {"title": "T", "publisher": publisher, "url": url, "published": "2025", **extra, **fields}
+    )
 
 
 def findings(publisher: str, url: str, via: str | None = None, source_id: str = "s", **fields: str) -> list[str]:
@@ -138,9 +140,15 @@ def _dataset(**sources: tuple[str, str]):
         {
             "title": "T", "description": "D", "as_of": "2026-03-19",
             "categories": [{"id": "c", "label": "C"}],
-            "sources": {k: {"title": "T", "publisher": p, "url": u, "published": "2025"} for k, (p, u) in sources.items()},
-            "people": [{"id": "p", "name": "P", "aliases": [], "role": "R", "detained": "2021", "sources": list(sources)}],
-            "events": [{"id": "e", "date": "2025", "title": "T", "category": "c", "summary": "S", "sources": list(sources)}],
+            "sources": {
+                k: {"title": "T", "publisher": p, "url": u, "published": "2025"} for k, (p, u) in sources.items()
+            },
+            "people": [
+                {"id": "p", "name": "P", "aliases": [], "role": "R", "detained": "2021", "sources": list(sources)}
+            ],
+            "events": [
+                {"id": "e", "date": "2025", "title": "T", "category": "c", "summary": "S", "sources": list(sources)}
+            ],
         }
     )  # fmt: skip
 

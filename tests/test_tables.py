@@ -32,7 +32,7 @@ def test_events_table_lists_each_event_with_its_first_source_link() -> None:
 
 def test_other_tables_keep_their_rows_and_rename_columns() -> None:
     assert list(detentions_table(FRAMES.people).columns) == [
-        "Name", "Role", "Detained", "Released", "Still held", "Sentence"
+        "Name", "Role", "Detained", "Released", "Still held", "Died in custody", "Sentence"
     ]  # fmt: skip
     assert len(counts_table(FRAMES.counts)) == len(FRAMES.counts)
     assert list(releases_table(FRAMES.releases).columns) == [

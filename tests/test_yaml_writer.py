@@ -12,7 +12,7 @@ from components.edit.yaml_writer import InsertError, entry_yaml, insert_entries,
 
 from .samples import BUNDLED, VALID
 
-SOURCE = "reuters-2026-03-19-coale-meets-lukashenko"
+SOURCE = "euronews-pl-2026-03-19-coale-meets-lukashenko"
 EVENT = {
     "id": "writer-test-event",
     "date": "2026-03-19",

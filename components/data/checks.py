@@ -97,7 +97,10 @@ def _people_findings(data: Dataset, references: _References) -> Iterator[Finding
         if person.died_in_custody and person.released:
             yield Finding(
                 ("people", index, "released"),
-                _("a person who died in custody was not released; remove `released` (died_in_custody ends the detention)"),
+                _(
+                    "a person who died in custody was not released; "
+                    "remove `released` (died_in_custody ends the detention)"
+                ),
             )
         if person.detained and person.died_in_custody and person.died_in_custody.end < person.detained.start:
             yield Finding(

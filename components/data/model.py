@@ -31,8 +31,21 @@ TRANSLATED_SUFFIX = "_i18n"  # title_i18n: {be: ..., ru: ..., uk: ...}
 # Fields whose values are free prose (not ids, dates or numbers): the reader warns about a cut-off ` #`
 # in them and the writer always quotes them.
 TEXT_FIELDS = frozenset(
-    {"title", "short", "summary", "note", "description", "name", "role", "sentence", "label", "publisher", "via",
-     "charges", "license"}
+    {
+        "title",
+        "short",
+        "summary",
+        "note",
+        "description",
+        "name",
+        "role",
+        "sentence",
+        "label",
+        "publisher",
+        "via",
+        "charges",
+        "license",
+    }
 )
 
 

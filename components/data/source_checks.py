@@ -155,9 +155,12 @@ def _host_findings(host: str) -> Iterator[str]:
         for brand, name in _brands():
             # Digits for letters ('br0wse', '36'), or a known name on a throwaway domain ('zerkalo-….xyz').
             if (brand in squeezed and brand not in host) or (cheap and brand in host):
-                yield f"'{host}' looks like an imitation of {name} ({', '.join(publishers()[name].domains)}); link the real site"
+                domains = ", ".join(publishers()[name].domains)
+                yield f"'{host}' looks like an imitation of {name} ({domains}); link the real site"
                 return
-        yield f"'{host}' is not in the publisher table ({PUBLISHERS_FILE.name}); add its outlet with its kind and domains"
+        yield (
+            f"'{host}' is not in the publisher table ({PUBLISHERS_FILE.name}); add its outlet with its kind and domains"
+        )
     elif found.kind == "aggregator":
         yield (
             f"'{host}' is {found.name}, an aggregator or mirror; cite the original publisher's page (or a newspaper "
@@ -198,7 +201,10 @@ def _names_another_outlet(source_id: str, source: Source) -> str | None:
     names |= {label for label in host.split(".")[:-1]} | {host.replace(".", "")}
     if any(name.startswith(word) or (len(name) >= 3 and word.startswith(name)) for name in names):
         return None
-    return f"the id names '{word}', but the URL is on '{host}' ({outlet(source.publisher)}); rename the id after its outlet"
+    return (
+        f"the id names '{word}', but the URL is on '{host}' ({outlet(source.publisher)}); "
+        "rename the id after its outlet"
+    )
 
 
 def _same_page(url: str) -> str:
@@ -235,7 +241,8 @@ def source_findings(sources: Mapping[str, Source]) -> list[Finding]:
             )
         elif not _belongs(host, table[name].domains):
             messages.append(
-                f"the URL is on '{host}', not {name}'s ({', '.join(table[name].domains)}); for a copy, name the site as "
+                f"the URL is on '{host}', not {name}'s ({', '.join(table[name].domains)}); "
+                "for a copy, name the site as "
                 "publisher and the original outlet in `via`"
             )
         if _PARENTHESIS.search(source.publisher) and not source.via:

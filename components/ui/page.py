@@ -112,8 +112,10 @@ def render_header(page: PageData, shown: Shown) -> None:
     died.metric(
         _("Died in custody since 2020"),
         number_text(deaths),
-        help=_("Political prisoners who died in a prison, colony or pre-trial detention, as Viasna records them; "
-               "each is an event on the timeline and a cross on the prisoner chart"),
+        help=_(
+            "Political prisoners who died in a prison, colony or pre-trial detention, as Viasna records them; "
+            "each is an event on the timeline and a cross on the prisoner chart"
+        ),
     )
     events.metric(
         _("Events shown"),

@@ -22,8 +22,10 @@ def render_sources_tab(page: PageData, filters: Filters, shown: Shown) -> None:
             _("Link"): st.column_config.LinkColumn(),
             # The capture where the data has one, else the Wayback Machine's lookup: the heading's help says which.
             _("Archive"): st.column_config.LinkColumn(
-                help=_("An archived copy where the data gives one; otherwise the Wayback Machine's captures of the "
-                       "page nearest its publication date"),
+                help=_(
+                    "An archived copy where the data gives one; otherwise the Wayback Machine's captures of the "
+                    "page nearest its publication date"
+                ),
                 display_text=r"https?://(?:www\.)?([^/]+)/",
             ),
             _("Cited by events"): st.column_config.ListColumn(),

@@ -111,6 +111,8 @@ TABLES: tuple[Table, ...] = (
             Column("detained_start", "date", START),
             Column("released", "string", _as_written(Person, "released")),
             Column("released_end", "date", "The last day the release date covers."),
+            Column("died_in_custody", "string", _as_written(Person, "died_in_custody")),
+            Column("died_in_custody_end", "date", "The last day the date of death covers."),
             Column("sentence", "string", _about(Person, "sentence")),
             Column("charges", "string", _about(Person, "charges")),
             Column("note", "string", _about(Person, "note")),
@@ -188,6 +190,7 @@ TABLES: tuple[Table, ...] = (
             Column("count", "integer", _about(PrisonerCount, "count"), required=True),
             Column("approximate", "boolean", _about(PrisonerCount, "approximate"), required=True),
             Column("source", "string", _about(PrisonerCount, "source"), required=True),
+            Column("before", "string", _about(PrisonerCount, "before")),
             Column("note", "string", _about(PrisonerCount, "note")),
         ),
         foreign_keys=(("source", "sources", "id"),),
@@ -247,6 +250,7 @@ def _event_rows(events: pd.DataFrame, names: dict[str, str]) -> list[dict[str, A
 def _person_row(person: Person) -> dict[str, Any]:
     detained, detained_start, _ = _dates(person.detained)
     released, _, released_end = _dates(person.released)
+    died, _, died_end = _dates(person.died_in_custody)
     return {
         "id": person.id,
         "name": person.name,
@@ -256,6 +260,8 @@ def _person_row(person: Person) -> dict[str, Any]:
         "detained_start": detained_start,
         "released": released,
         "released_end": released_end,
+        "died_in_custody": died,
+        "died_in_custody_end": died_end,
         "sentence": person.sentence,
         "charges": person.charges,
         "note": person.note,
@@ -272,6 +278,7 @@ def _count_row(count: dict[Any, Any]) -> dict[str, Any]:
         "count": int(count["count"]),
         "approximate": bool(count["approximate"]),
         "source": count["source"],
+        "before": optional_text(count["before"]),
         "note": optional_text(count["note"]),
     }
 
@@ -303,7 +310,8 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
         ]),
         "sources": _frame("sources", [
             {"id": k, "publisher": s.publisher, "title": s.title, "url": s.url, "published": str(s.published),
-             "published_start": s.published.start, "archived": s.archived, "archive": s.archive, "via": s.via, "note": s.note}
+             "published_start": s.published.start, "archived": s.archived, "archive": s.archive, "via": s.via,
+             "note": s.note}
             for k, s in sources.items()
         ]),
         "people": _frame("people", [_person_row(p) for p in people]),

@@ -48,7 +48,8 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
     detained = people[people["detained"].notna()].sort_values(["detained", "name"], kind="stable")
     names = [escape_html(str(name)) for name in detained["name"]]
     figure = go.Figure()
-    fate = np.select([detained["died_in_custody"], detained["still_held"]], ["died", "held"], "released")
+    died, held = detained["died_in_custody"].astype(bool), detained["still_held"].astype(bool)
+    fate = np.select([died.to_numpy(), held.to_numpy()], ["died", "held"], "released")
     for kind, name, color, pattern in (
         ("released", _("Released"), PALETTE[0], ""),
         ("held", _("Still held"), PALETTE[1], "/"),
