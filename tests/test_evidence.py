@@ -44,6 +44,15 @@ def test_the_detentions_chart_draws_the_dead_apart_from_the_still_held(frames) -
     assert "Died in custody 21 May 2021" in died.hovertext[0] and "Still held" not in died.hovertext[0]
 
 
+def test_the_detentions_text_alternative_counts_the_dead_apart(frames) -> None:
+    from components.view.text_alternatives import detentions_sentence
+
+    assert detentions_sentence(frames.people, "19 March 2026") == (
+        "3 people detained between 10 August 2020 and 1 May 2021: 1 released, 1 died in custody, "
+        "1 still held as of 19 March 2026."
+    )
+
+
 def test_the_prisoner_chart_marks_each_death_on_its_date(frames) -> None:
     figure = prisoners_figure(frames.counts, frames.events)
     (deaths,) = [t for t in figure.data if t.name == "Political prisoners who died in custody"]
@@ -58,7 +67,9 @@ def test_the_headline_counts_deaths_and_says_the_count_predates_the_same_days_re
     assert metrics["Died in custody since 2020"].value == "1"
     assert metrics["Political prisoners held"].value == "over 1,100"
     assert "taken before: Two political prisoners freed" in metrics["Political prisoners held"].help
-    assert any("taken before: Two political prisoners freed" in m.value.replace("\\", "") for m in app.markdown)
+    (line,) = [m.value.replace("\\", "") for m in app.markdown if "taken before" in m.value.replace("\\", "")]
+    assert "taken before: Two political prisoners freed" in line
+    assert "[archived copy](https://web.archive.org/web/20260319120000/https://belsat.eu/" in line
 
 
 def test_every_source_in_the_story_links_its_capture_or_the_wayback_lookup(frames) -> None:
@@ -101,7 +112,9 @@ def test_impossible_deaths_and_counts_are_located_errors(change: tuple[str, str]
 
 @pytest.mark.parametrize("instruction", ["TODO check the date", "ADD released_to Lithuania 51", "FIXME"])
 def test_an_editing_instruction_in_a_note_is_a_warning_with_its_line(instruction: str) -> None:
-    text = VALID.replace("    summary: Something happened.", f"    summary: Something happened.\n    note: {instruction}")
+    text = VALID.replace(
+        "    summary: Something happened.", f"    summary: Something happened.\n    note: {instruction}"
+    )
     (warning,) = [w for w in load_text(text, "events.yaml").warnings if "editing instruction" in w.message]
     assert (warning.path, warning.line) == ("events[0].note", 24)
 

@@ -55,9 +55,10 @@ def test_timeline_sentence_counts_the_events_in_view_and_the_busiest_lane() -> N
 def test_detention_sentence_says_who_is_still_held() -> None:
     people = FRAMES.people
     detained = people[people["detained"].notna()]
-    held = int(detained["still_held"].sum())
+    held, died = int(detained["still_held"].sum()), int(detained["died_in_custody"].sum())
     sentence = detentions_sentence(people, "19 March 2026")
-    assert sentence.endswith(f"{len(detained) - held} released, {held} still held as of 19 March 2026.")
+    freed = len(detained) - held - died
+    assert sentence.endswith(f"{freed} released, {died} died in custody, {held} still held as of 19 March 2026.")
     one = detentions_sentence(shown(query="Bialiatski").people, "19 March 2026")
     assert one.startswith("1 person detained on 14 July 2021")
 

@@ -2,7 +2,8 @@
 
 A URL is only requested when it is http(s) and every address its host resolves to is public: a hostile data file
 in a pull request must not make CI probe the machine it runs on or its network (`allow_private` is for tests
-against a local server). Redirects are followed by hand, each hop checked the same way.
+against a local server). Redirects are followed by hand, each hop checked the same way. (A host whose DNS answer
+changes between the check and the request could still slip through; the workflow runs on the reviewed main branch.)
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Settings:
     """How hard to try: per-host parallelism, the time one request may take, retries and their back-off."""
 
     per_host: int = 2
+    at_once: int = 16  # requests in flight in all
     timeout: float = 15.0
     retries: int = 2
     backoff: float = 1.0  # seconds before the first retry; doubles each time
@@ -100,14 +102,18 @@ async def _request(client: httpx.AsyncClient, url: str, settings: Settings) -> t
 
 
 async def _check_one(
-    client: httpx.AsyncClient, source_id: str, url: str, settings: Settings, host_slots: asyncio.Semaphore
+    client: httpx.AsyncClient,
+    source_id: str,
+    url: str,
+    settings: Settings,
+    slots: tuple[asyncio.Semaphore, asyncio.Semaphore],
 ) -> LinkResult:
     detail = ""
     for attempt in range(settings.retries + 1):
         if attempt:
             await asyncio.sleep(settings.backoff * 2 ** (attempt - 1))
         try:
-            async with host_slots:
+            async with slots[0], slots[1]:  # the host's, then one of all
                 code, final = await _request(client, url, settings)
         except Refused as error:
             return LinkResult(source_id, url, "refused", detail=str(error))
@@ -140,15 +146,16 @@ def _result(source_id: str, url: str, code: int, final: str) -> LinkResult:
 async def check_links(urls: Mapping[str, str], settings: Settings | None = None) -> list[LinkResult]:
     """Every source id's URL checked; results in the order given."""
     settings = settings or Settings()
-    slots: dict[str, asyncio.Semaphore] = {}
+    hosts: dict[str, asyncio.Semaphore] = {}
+    everyone = asyncio.Semaphore(settings.at_once)
     timeout = httpx.Timeout(settings.timeout)
     headers = {"User-Agent": settings.user_agent}
     async with httpx.AsyncClient(timeout=timeout, headers=headers, follow_redirects=False) as client:
         tasks = []
         for source_id, url in urls.items():
             host = (urlsplit(url).hostname or "").lower()
-            slot = slots.setdefault(host, asyncio.Semaphore(settings.per_host))
-            tasks.append(_check_one(client, source_id, url, settings, slot))
+            slot = hosts.setdefault(host, asyncio.Semaphore(settings.per_host))
+            tasks.append(_check_one(client, source_id, url, settings, (slot, everyone)))
         return list(await asyncio.gather(*tasks))
 
 

@@ -22,7 +22,7 @@ from ..view.prisoner_figures import prisoners_figure, releases_figure
 from ..view.story import STORY_PAGE_SIZE, StoryLinks, story_items, story_page
 from ..view.style import archive_label, fuzzy_date_text, release_kind_text, status_word
 from ..view.tables import counts_table, releases_table
-from ..view.text import safe_url
+from ..view.text import optional_text, safe_url
 from ..view.text_alternatives import prisoners_sentence, releases_sentence, timeline_sentence
 from ..view.timeline_figures import timeline_figure
 from ..view.translated import country_name, translated, translated_frames
@@ -285,6 +285,7 @@ class Edition:
         ordered = self.frames.sources.sort_values("published_sort", ascending=False, kind="stable")
         rows = [{"id": r["id"], "published": r["published"], "publisher": r["publisher"],
                  "via": self.data.sources[r["id"]].via, "link": link(str(r["title"]), str(r["url"])),
+                 "archive": link(archive_label(optional_text(r["archived"]) is not None), str(r["archive"])),
                  "events": list(r["cited_by"])} for r in ordered.to_dict("records")]  # fmt: skip
         context = self.common("sources/", _("Sources: {title}").format(title=self.data.title),
                               _("Every publication the data cites."))  # fmt: skip

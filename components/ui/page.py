@@ -10,7 +10,7 @@ from streamlit import config
 from ..i18n import _, ngettext, number_text
 from ..view.filters import Shown
 from ..view.frames import count_label
-from ..view.style import fuzzy_date_text
+from ..view.style import archive_label, fuzzy_date_text
 from ..view.text import escape_markdown, markdown_link
 from ..view.translated import translated_frames
 from .language import document_language_script, language_notice, start_language
@@ -98,7 +98,9 @@ def render_header(page: PageData, shown: Shown) -> None:
         held.metric(_("Political prisoners held"), count_label(latest), help=counted)
         source = data.sources.get(str(latest["source"]))
         cited = (
-            markdown_link(source.publisher, source.url) + f", {escape_markdown(fuzzy_date_text(source.published))}"
+            markdown_link(source.publisher, source.url)
+            + f", {escape_markdown(fuzzy_date_text(source.published))}, "
+            + markdown_link(archive_label(source.archived is not None), source.archive)
             if source
             else ""
         )

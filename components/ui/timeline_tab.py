@@ -7,7 +7,7 @@ import streamlit as st
 
 from ..i18n import _, current_language, number_text
 from ..view.filters import Filters, Shown
-from ..view.style import fuzzy_date_text
+from ..view.style import archive_label, fuzzy_date_text
 from ..view.text import escape_markdown, markdown_link, optional_text
 from ..view.text_alternatives import timeline_sentence
 from ..view.translated import country_name
@@ -130,7 +130,8 @@ def render_event_details(page: PageData, event_id: str) -> None:
         for source_id in event["sources"]:
             source = data.sources[source_id]
             link = markdown_link(f"{source.publisher}: {source.title}", source.url)
-            lines.append(f"- {link}, {escape_markdown(fuzzy_date_text(source.published))}")
+            archive = markdown_link(archive_label(source.archived is not None), source.archive)
+            lines.append(f"- {link}, {escape_markdown(fuzzy_date_text(source.published))} · {archive}")
         st.markdown(f"**{_('Sources')}**\n\n" + "\n".join(lines))
         note = optional_text(event["note"])
         if note:

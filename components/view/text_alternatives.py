@@ -81,7 +81,8 @@ def timeline_sentence(events: pd.DataFrame) -> str:
 
 
 def detentions_sentence(people: pd.DataFrame, as_of: str) -> str:
-    """Who is shown, over which dates, and how many were still held on the data's date."""
+    """Who is shown, over which dates, how many were freed or died in custody, and how many were still held on the
+    data's date."""
     detained = people[people["detained"].notna()]
     if detained.empty:
         return _("No detentions match the filters.")
@@ -99,8 +100,13 @@ def detentions_sentence(people: pd.DataFrame, as_of: str) -> str:
         sentence = ngettext("{count} person detained {when}", "{count} people detained {when}", count).format(
             count=number_text(count), when=_on(str(first))
         )
-    freed = count - held
+    died = int(detained["died_in_custody"].sum())
+    freed = count - held - died
     released = ngettext("{count} released", "{count} released", freed).format(count=number_text(freed))
+    if died:
+        released += ", " + ngettext("{count} died in custody", "{count} died in custody", died).format(
+            count=number_text(died)
+        )
     return ngettext(
         "{detained}: {released}, {count} still held as of {date}.",
         "{detained}: {released}, {count} still held as of {date}.",
