@@ -12,6 +12,7 @@ import asyncio
 import ipaddress
 import socket
 from collections.abc import Awaitable, Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -160,5 +161,11 @@ async def check_links(urls: Mapping[str, str], settings: Settings | None = None)
 
 
 def run_link_check(urls: Mapping[str, str], settings: Settings | None = None) -> list[LinkResult]:
-    """check_links from synchronous code."""
-    return asyncio.run(check_links(urls, settings))
+    """check_links from synchronous code, on a loop of its own (on a thread of its own where the caller's thread
+    already runs one, as under Playwright's synchronous API)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(check_links(urls, settings))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, check_links(urls, settings)).result()

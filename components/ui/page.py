@@ -87,10 +87,11 @@ def render_header(page: PageData, shown: Shown) -> None:
     as_of = _("Data as of {date}.").format(date=fuzzy_date_text(data.as_of))
     st.caption(escape_markdown(f"{data.description} {as_of}"))
     held, freed, died, events = st.columns(4)
+    count_line = None
     if len(shown.counts):
         latest = shown.counts.iloc[-1]
         counted = _("Viasna's count, {date}").format(date=latest["date_label"])
-        before = page.events.loc[page.events["id"] == latest["before"], "title"]
+        before = page.events.loc[page.events["id"] == latest["before"], "short"]
         if len(before):  # counted before a release of the same day: not the figure after it
             counted = _("Viasna's count, {date}, taken before: {event}").format(
                 date=latest["date_label"], event=before.iloc[0]
@@ -104,8 +105,9 @@ def render_header(page: PageData, shown: Shown) -> None:
             if source
             else ""
         )
-        # Markdown, not a caption: a link in a caption's grey text fails the contrast a reader needs.
-        held.markdown(_("{count} · source: {source}").format(count=escape_markdown(counted), source=cited))
+        # Markdown, not a caption: a link in a caption's grey text fails the contrast a reader needs. Under the row,
+        # at full width: in a quarter of a desktop's width the line would push the charts down by half a screen.
+        count_line = _("{count} · source: {source}").format(count=escape_markdown(counted), source=cited)
     else:
         held.metric(_("Political prisoners held"), "—", help=_("No count in the dates shown"))
     total = int(shown.events["released"].sum()) if len(shown.events) else 0
@@ -123,6 +125,8 @@ def render_header(page: PageData, shown: Shown) -> None:
         _("Events shown"),
         _("{shown} of {total}").format(shown=number_text(len(shown.events)), total=number_text(len(page.events))),
     )
+    if count_line:
+        st.markdown(count_line)
 
 
 def render_notices(page: PageData, shown: Shown) -> None:
