@@ -271,8 +271,11 @@ def run(argv: Sequence[str] | None = None) -> None:
     except KeyboardInterrupt:
         code = 130
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        words = list(argv if argv is not None else sys.argv[1:])
+        command = words[0] if words and words[0].isalpha() else "components"  # the subcommand comes first
         print(
-            f"check: internal error ({type(error).__name__}: {error}); please report it with the file", file=sys.stderr
+            f"{command}: internal error ({type(error).__name__}: {error}); please report it with the file",
+            file=sys.stderr,
         )
         code = 3
     sys.exit(code)

@@ -112,3 +112,16 @@ def test_check_expands_a_pattern_the_shell_left_alone(tmp_path: Path) -> None:
 def test_schema_command_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert '"events"' in capsys.readouterr().out
+
+
+def test_an_internal_error_names_the_command_that_failed(monkeypatch, capsys) -> None:
+    from components import cli
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "export", broken)
+    with pytest.raises(SystemExit) as exited:
+        cli.run(["export", "out"])
+    assert exited.value.code == 3
+    assert capsys.readouterr().err.startswith("export: internal error (RuntimeError: boom)")

@@ -14,15 +14,14 @@ from pydantic import BaseModel
 
 from ..i18n import N_, _, ngettext, number_text
 from .model import Dataset, Event
-
-Path = tuple[str | int, ...]
+from .problems import KeyPath
 
 
 @dataclass(frozen=True)
 class Finding:
     """A cross-check result before it is located in the file."""
 
-    path: Path
+    path: KeyPath
     message: str
     severity: str = "error"
     at_key: bool = False
@@ -79,7 +78,7 @@ class _References:
         }
         self.findings: list[Finding] = []
 
-    def check(self, path: Path, kind: str, value: str) -> None:
+    def check(self, path: KeyPath, kind: str, value: str) -> None:
         known = self.known[kind]
         if value not in known:
             section, unknown, unknown_close = _UNKNOWN[kind]
@@ -284,7 +283,7 @@ def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
 _INSTRUCTION = re.compile(r"\b(?:TODO|FIXME|XXX|TBD)\b|\bADD [a-z_]+")
 
 
-def _texts(value: object, path: Path) -> Iterator[tuple[Path, str]]:
+def _texts(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     """Every text in a model, with its path (lists and mappings followed)."""
     if isinstance(value, str):
         yield path, value

@@ -11,13 +11,12 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import Finding, consistency_findings, cross_check
 from .model import Category, Dataset, Event, Person, PrisonerCount, Source
-from .problems import DataError, Problem, format_path
+from .problems import DataError, KeyPath, Problem, format_path
 from .source_checks import citation_findings, source_findings
 from .yaml_reader import ReadError, ReadResult, decode_bytes, read_yaml
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # about 250,000 events of the bundled file's size
 MAX_BYTES_VARIABLE = "EVENTS_MAX_BYTES"
-Path = tuple[str | int, ...]
 
 _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "events": Event,
@@ -118,7 +117,7 @@ def _read_positions(text: str, file: str) -> ReadResult:
     return read_yaml(text, file, positions=True)
 
 
-def _position(located: ReadResult, path: Path, *, at_key: bool = False) -> tuple[int, int]:
+def _position(located: ReadResult, path: KeyPath, *, at_key: bool = False) -> tuple[int, int]:
     if at_key and path in located.key_positions:
         return located.key_positions[path]
     while path:
@@ -135,14 +134,14 @@ def _locate(finding: Finding, located: ReadResult, file: str) -> Problem:
     return Problem(file, line, column, format_path(finding.path), finding.message)
 
 
-def _model_at(path: Path) -> type[BaseModel]:
+def _model_at(path: KeyPath) -> type[BaseModel]:
     if len(path) == 2 and path[0] in _SECTION_MODELS:
         return _SECTION_MODELS[str(path[0])]
     return Dataset
 
 
 def _locate_validation(error: Any, located: ReadResult, file: str) -> Problem:
-    loc: Path = tuple(part for part in error["loc"] if part != "[key]")
+    loc: KeyPath = tuple(part for part in error["loc"] if part != "[key]")
     on_key = "[key]" in error["loc"]
     kind = error["type"]
     value = error.get("input")

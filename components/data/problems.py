@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+KeyPath = tuple[str | int, ...]  # where a value sits in the file: ("events", 3, "date")
 _ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
@@ -36,7 +37,7 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def format_path(path: tuple[str | int, ...]) -> str:
+def format_path(path: KeyPath) -> str:
     """('events', 17, 'date') -> 'events[17].date'."""
     text = ""
     for part in path:

@@ -14,14 +14,13 @@ from typing import Any
 import yaml
 
 from .model import TEXT_FIELDS, TRANSLATED_SUFFIX
-from .problems import Problem, format_path
+from .problems import KeyPath, Problem, format_path
 
 try:  # libyaml's C parser when PyYAML was built with it
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pure-Python fallback
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-Path = tuple[str | int, ...]
 Tree = dict[str, "Tree"] | list["Tree"] | str | None
 
 MAX_DEPTH = 16
@@ -55,12 +54,12 @@ class ReadResult:
     """The parsed tree, where each node stood (when asked), and what deserves a warning."""
 
     tree: Tree
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _translation(path: Path) -> bool:
+def _translation(path: KeyPath) -> bool:
     """A value inside `title_i18n: {be: ...}` and the like: free text, as its English field is."""
     return len(path) > 1 and isinstance(path[-2], str) and path[-2].endswith(TRANSLATED_SUFFIX)
 
@@ -149,7 +148,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
 class _Frame:
     __slots__ = ("container", "first_lines", "key", "key_mark", "path")
 
-    def __init__(self, container: dict[str, Tree] | list[Tree], path: Path) -> None:
+    def __init__(self, container: dict[str, Tree] | list[Tree], path: KeyPath) -> None:
         self.container = container
         self.path = path
         self.key: str | None = None
@@ -172,12 +171,12 @@ class _Builder:
         self.documents = 0
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
-        self.positions: dict[Path, tuple[int, int]] = {}
-        self.key_positions: dict[Path, tuple[int, int]] = {}
+        self.positions: dict[KeyPath, tuple[int, int]] = {}
+        self.key_positions: dict[KeyPath, tuple[int, int]] = {}
         self.skip_depth = 0  # >0 while inside a node that is dropped
         self.stopped = False  # libyaml slows quadratically with depth: stop at the first too-deep node
 
-    def problem(self, mark: Any, path: Path, message: str) -> None:
+    def problem(self, mark: Any, path: KeyPath, message: str) -> None:
         self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message))
 
     def feed(self, event: yaml.Event) -> None:
@@ -227,7 +226,7 @@ class _Builder:
             return True
         return False
 
-    def refuse_anchor_and_tag(self, event: yaml.NodeEvent, path: Path) -> None:
+    def refuse_anchor_and_tag(self, event: yaml.NodeEvent, path: KeyPath) -> None:
         if event.anchor is not None:
             self.problem(event.start_mark, path, f"anchor '&{event.anchor}' is not allowed; write each value out")
         tag = getattr(event, "tag", None)
@@ -254,7 +253,7 @@ class _Builder:
         frame.first_lines[key] = mark.line + 1
         frame.key = key
 
-    def child_path(self, parent: _Frame | None) -> Path:
+    def child_path(self, parent: _Frame | None) -> KeyPath:
         if parent is None:
             return ()
         if isinstance(parent.container, dict):
@@ -262,7 +261,7 @@ class _Builder:
             return (*parent.path, parent.key)
         return (*parent.path, len(parent.container))
 
-    def attach(self, parent: _Frame | None, value: Tree, path: Path, mark: Any) -> None:
+    def attach(self, parent: _Frame | None, value: Tree, path: KeyPath, mark: Any) -> None:
         if parent is None:
             self.root = value
         elif isinstance(parent.container, dict):
@@ -279,7 +278,7 @@ class _Builder:
         if self.record:
             self.positions[path] = (mark.line + 1, mark.column + 1)
 
-    def scalar(self, event: yaml.ScalarEvent, path: Path, parent: _Frame | None) -> str | None:
+    def scalar(self, event: yaml.ScalarEvent, path: KeyPath, parent: _Frame | None) -> str | None:
         value = event.value
         if not event.style:  # plain
             if value in NULLS:
@@ -292,7 +291,7 @@ class _Builder:
             )
         return value
 
-    def check_cut_comment(self, event: yaml.ScalarEvent, path: Path) -> None:
+    def check_cut_comment(self, event: yaml.ScalarEvent, path: KeyPath) -> None:
         # An unquoted ' #' starts a comment: "title: Protest #2" silently becomes "Protest".
         end: Any = event.end_mark
         line_end = self.text.find("\n", end.index)
