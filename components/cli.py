@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .data.field_docs import field_tables
 from .data.loader import Loaded, SettingError, load_file
 from .data.model import json_schema
 from .data.paths import BUNDLED, FILE_VARIABLE, SCHEMA_FILE
@@ -190,6 +191,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema_parser = commands.add_parser("schema", help="print the JSON Schema, or write it with --write")
     schema_parser.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
+    schema_parser.add_argument(
+        "--fields", action="store_true", help="print the field tables of docs/data.md (Markdown) instead"
+    )
     export_parser = commands.add_parser(
         "export", help="write the data package (CSV tables, datapackage.json) and an Excel workbook"
     )
@@ -230,6 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return 2 if exit_.code not in (0, None) else 0
+    if args.command == "schema" and args.fields:
+        sys.stdout.write(field_tables())
+        return 0
     if args.command == "schema":
         text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
         if args.write:

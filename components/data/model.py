@@ -15,6 +15,7 @@ from pydantic import (
     PlainValidator,
     WithJsonSchema,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from ..i18n import TRANSLATED_LANGUAGES, _, ngettext
@@ -28,25 +29,6 @@ STATUSES = ("confirmed", "reported", "disputed")
 RELEASE_KINDS = ("pardon", "deportation", "sentence-served", "exchange", "other")
 # A text's translations (into TRANSLATED_LANGUAGES; English is the main field's: title, name, ...).
 TRANSLATED_SUFFIX = "_i18n"  # title_i18n: {be: ..., ru: ..., uk: ...}
-# Fields whose values are free prose (not ids, dates or numbers): the reader warns about a cut-off ` #`
-# in them and the writer always quotes them.
-TEXT_FIELDS = frozenset(
-    {
-        "title",
-        "short",
-        "summary",
-        "note",
-        "description",
-        "name",
-        "role",
-        "sentence",
-        "label",
-        "publisher",
-        "via",
-        "charges",
-        "license",
-    }
-)
 
 
 def _describe(value: object) -> str:
@@ -267,8 +249,9 @@ ShortTranslations = Annotated[dict[Language, Short], BeforeValidator(_mapping_li
 def _translations(of: str) -> Any:
     return Field(
         default_factory=dict,
-        description=f"The {of} in Belarusian, Russian or Ukrainian, {{be: ..., ru: ..., uk: ...}}; each faithful to "
-        "the English and its sources. The page shows the reader's language when present, else English.",
+        description=f"The {of} in Belarusian, Russian or Ukrainian: `{{be: …, ru: …, uk: …}}`, each faithful to the "
+        "English and its sources; the page and the static edition show it to readers of that language (English, "
+        "marked as such, where it is missing).",
     )
 
 
@@ -285,11 +268,14 @@ class Source(_Strict):
     published: Date = Field(description="Publication date, at the precision known.")
     archived: OptionalUrl = Field(
         None,
-        description="A capture of the page on web.archive.org or archive.today; without it, readers are offered the "
-        "Wayback Machine's lookup of the URL at the publication date.",
+        description="A capture of the page on web.archive.org or archive.today; without it, the page, the static "
+        "edition and the downloads link the Wayback Machine's lookup of the URL at the publication date (labelled "
+        '"archive (Wayback Machine)", a capture "archived copy").',
     )
     via: OptionalText = Field(
-        None, description="The original outlet when this page is a copy (syndicated wire story, translation, repost)."
+        None,
+        description="The original outlet when this page is a copy (a syndicated wire story, a translation, a repost); "
+        "`publisher` then names the site the URL is on.",
     )
     note: OptionalText = Field(None, description="Caveats: syndicated copy, undated page, ...")
 
@@ -319,14 +305,22 @@ class Person(_Strict):
     aliases: Texts = Field(description="Other spellings, Latin and Cyrillic, found by search.")
     role: Text = Field(description="Who they are, in a few words.")
     detained: OptionalDate = Field(None, description="Date of the arrest that began the detention shown.")
-    released: OptionalDate = Field(None, description="Date of release (the day freed); absent while still held.")
+    released: OptionalDate = Field(
+        None,
+        description="Date of release: the day the person was freed (Viasna's \"Date of release\"), not the decree's; "
+        "absent while still held.",
+    )
     died_in_custody: OptionalDate = Field(
         None,
         description="Date of death in prison, a colony, pre-trial detention or a prison hospital; ends the detention "
-        "shown (leave `released` empty).",
+        "shown (leave `released` empty). Give the death an event too, tagged `death-in-custody`.",
     )
     sentence: OptionalText = Field(None, description="Sentence as reported, with its date.")
-    charges: OptionalText = Field(None, description="Criminal-code articles of the charges, where reported.")
+    charges: OptionalText = Field(
+        None,
+        description="Criminal-code articles of the charges, where reported (e.g. `Art. 342 (gross violation of public "
+        "order)`).",
+    )
     note: OptionalText = Field(None, description="Disagreements between sources, caveats.")
     sources: Slugs = Field(default_factory=list, description="Sources for detained, released and sentence.")
 
@@ -339,9 +333,15 @@ class Event(_Strict):
     title: Text = Field(description="One line.")
     title_i18n: Translations = _translations("title")
     short: OptionalShort = Field(
-        None, description="The label printed on the chart, at most 40 characters; without it the title is shortened."
+        None,
+        description='The label printed on the chart ("Embassy suspended"); without it the title is shortened at a '
+        "word.",
     )
-    short_i18n: ShortTranslations = _translations("chart label (at most 40 characters)")
+    short_i18n: ShortTranslations = Field(
+        default_factory=dict,
+        description="The chart label in Belarusian, Russian or Ukrainian: `{be: …, ru: …, uk: …}`; without it a "
+        "translated title is shortened, else the English label is shown.",
+    )
     category: Slug = Field(description="A category id.")
     summary: Text = Field(description="One to three factual sentences.")
     summary_i18n: Translations = _translations("summary")
@@ -356,18 +356,17 @@ class Event(_Strict):
     )
     release_kind: ReleaseKinds = Field(
         default_factory=list,
-        description="How the people freed were freed: pardon, deportation, sentence-served, exchange or other; "
-        "several when they apply together (pardoned and deported).",
+        description="How the people freed were freed; several when they apply together (pardoned and deported abroad).",
     )
     status: Status = Field("confirmed", description="confirmed, reported (single or unverified source) or disputed.")
     also: Slugs = Field(
         default_factory=list,
-        description="Other category ids whose filter also finds this event (it stays in one lane).",
+        description="Other category ids whose filter also finds the event; it stays in its own lane.",
     )
     tags: Slugs = Field(
         default_factory=list,
         description="Free tags; `milestone` marks key events on charts, `death-in-custody` a political prisoner's "
-        "death in custody (marked on the prisoner chart).",
+        "death in custody (a cross on the prisoner chart).",
     )
     note: OptionalText = Field(None, description="Where sources disagree, what each says.")
     other_sources: Slugs = Field(default_factory=list, description="Sources of other values the note mentions.")
@@ -381,7 +380,9 @@ class PrisonerCount(_Strict):
     source: Slug = Field(description="A source id.")
     approximate: Flag = Field(False, description="true when the source says 'over' or 'about'.")
     before: OptionalSlug = Field(
-        None, description="The id of an event of the same day that the count was taken before (a release that day)."
+        None,
+        description="The id of an event of the same day that the count was taken before (a release that day); the "
+        "headline says so.",
     )
     note: OptionalText = Field(None, description="Disagreements, dating convention.")
     other_sources: Slugs = Field(default_factory=list, description="Sources of other figures the note mentions.")
@@ -401,12 +402,41 @@ class Dataset(_Strict):
     events: list[Event] = Field(default_factory=list, description="The timeline.")
     prisoner_counts: list[PrisonerCount] = Field(default_factory=list, description="Viasna's counts over time.")
     repository_url: OptionalUrl = Field(None, description="Where the file is kept, for 'edit this file' links.")
-    dashboard_url: OptionalUrl = Field(None, description="The live dashboard's address; the static site links to it.")
-    site_url: OptionalUrl = Field(
-        None, description="The static edition's address; the dashboard links to it, and its sitemap needs it."
+    dashboard_url: OptionalUrl = Field(
+        None, description="The live dashboard's address; each page of the static edition links to its matching view."
     )
-    license: OptionalText = Field(None, description="The data's licence as an SPDX identifier, e.g. CC-BY-4.0.")
+    site_url: OptionalUrl = Field(
+        None,
+        description="The static edition's address; the dashboard's event details link to the event's page, and the "
+        "sitemap needs it.",
+    )
+    license: OptionalText = Field(
+        None,
+        description="The data's licence as an SPDX identifier, e.g. `CC-BY-4.0`; the downloads and the data package "
+        "carry it.",
+    )
     license_url: OptionalUrl = Field(None, description="Where the licence's text is.")
+
+
+def _prose(info: FieldInfo) -> bool:
+    """Whether a field holds free prose: a plain string type, with no pattern, choice list or format."""
+    for meta in info.metadata:
+        if isinstance(meta, WithJsonSchema) and meta.json_schema is not None:
+            schema = meta.json_schema
+            parts = [part for part in schema.get("anyOf", [schema]) if part.get("type") != "null"]
+            plain = len(parts) == 1 and parts[0].get("type") == "string"
+            return plain and not {"pattern", "enum", "format"} & set(parts[0])
+    return False
+
+
+# Fields whose values are free prose (not ids, dates, links or numbers), found from their types: the reader warns
+# about a cut-off ` #` in them and the writer always quotes them.
+TEXT_FIELDS = frozenset(
+    name
+    for model in (Dataset, Source, Category, Person, Event, PrisonerCount)
+    for name, info in model.model_fields.items()
+    if _prose(info)
+)
 
 
 def json_schema() -> dict[str, Any]:

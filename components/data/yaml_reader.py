@@ -128,7 +128,9 @@ def read_yaml(text: str, file: str, *, positions: bool = False) -> ReadResult:
     if builder.problems:
         raise ReadError(builder.problems)
     if builder.documents == 0 or builder.root is None:
-        raise ReadError([Problem(file, 1, 1, "", "the file is empty; see README 'Adding an event' for its layout")])
+        raise ReadError(
+            [Problem(file, 1, 1, "", "the file is empty; see docs/data.md, 'Adding an event', for its layout")]
+        )
     return ReadResult(builder.root, builder.positions, builder.key_positions, builder.warnings)
 
 
