@@ -140,3 +140,11 @@ def test_the_data_holds_no_aggregator_source_and_every_event_a_primary_one() -> 
 
 def test_the_fixture_is_a_clean_file() -> None:
     assert load_file(Path(DEATHS)).warnings == ()
+
+
+def test_the_page_sends_the_story_as_html_not_as_escaped_text(monkeypatch) -> None:
+    app = run_page(monkeypatch, str(DEATHS))
+    bodies = [element.proto.body for element in app.get("html")]
+    (story,) = [body for body in bodies if 'class="story"' in body]
+    assert story.startswith("<style>") and '<li class="story-event" id="event-dead-person-dies">' in story
+    assert "&lt;li" not in story

@@ -16,8 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from plotly.offline import get_plotlyjs
 
 from ..data.model import json_schema
@@ -25,6 +24,7 @@ from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, ngettext
 from ..view.data_tables import data_tables
 from ..view.export import data_version, events_json, package_files
 from ..view.frames import Frames
+from ..view.html import add_helpers
 from .changes import data_history
 from .edition import Edition, Shared, folder
 
@@ -36,13 +36,17 @@ def _environment() -> Environment:
     # Autoescaping on for HTML and XML: every text from the data file stays text. The page's words through the
     # catalogs of the language being built (`language(code)`), with named placeholders: _("... %(name)s", name=...).
     env = Environment(
-        loader=PackageLoader("components.site", "templates"),
+        # The site's pages, and the pieces the page shares with them (components/view/templates).
+        loader=ChoiceLoader(
+            [PackageLoader("components.site", "templates"), PackageLoader("components.view", "templates")]
+        ),
         autoescape=select_autoescape(["html", "xml"]),
         keep_trailing_newline=True,
         auto_reload=False,  # the templates do not change during a build; checking costs a stat per page
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]
+    add_helpers(env)
     return env
 
 
@@ -104,6 +108,10 @@ class Site:
             lines.append(f"Sitemap: {self.shared.url}/sitemap.xml")
         return ("\n".join(lines) + "\n").encode()
 
+    def sitemap(self, root: str, entry: str, urls: list[str]) -> bytes:
+        """One sitemap file (sitemaps.org): a `urlset` of pages or a `sitemapindex` of sitemaps."""
+        return self.shared.env.get_template("sitemap.xml").render(root=root, entry=entry, urls=urls).encode()
+
     def sitemaps(self) -> Iterator[tuple[str, bytes]]:
         """Every page of every edition (each page names its other languages itself, with hreflang): sitemap.xml,
         or, past the 50,000 addresses one sitemap may hold, an index of numbered sitemaps."""
@@ -113,21 +121,15 @@ class Site:
         paths += [f"years/{y}/" for y in sorted({d.year for d in self.frames.events["start"]})]
         urls = [f"{site}/{folder(code)}{p}" for code in self.shared.languages for p in paths]
         if len(urls) <= SITEMAP_LIMIT:
-            yield "sitemap.xml", _sitemap("urlset", "url", urls)
+            yield "sitemap.xml", self.sitemap("urlset", "url", urls)
             return
         parts = [urls[start : start + SITEMAP_LIMIT] for start in range(0, len(urls), SITEMAP_LIMIT)]
         for number, part in enumerate(parts, start=1):
-            yield f"sitemap-{number}.xml", _sitemap("urlset", "url", part)
+            yield f"sitemap-{number}.xml", self.sitemap("urlset", "url", part)
         yield (
             "sitemap.xml",
-            _sitemap("sitemapindex", "sitemap", [f"{site}/sitemap-{n}.xml" for n in range(1, len(parts) + 1)]),
+            self.sitemap("sitemapindex", "sitemap", [f"{site}/sitemap-{n}.xml" for n in range(1, len(parts) + 1)]),
         )
-
-
-def _sitemap(root: str, entry: str, urls: list[str]) -> bytes:
-    items = "".join(f"<{entry}><loc>{Markup.escape(url)}</loc></{entry}>" for url in urls)
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            f"{items}</{root}>\n").encode()  # fmt: skip
 
 
 @dataclass(frozen=True)

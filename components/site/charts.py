@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import plotly.graph_objects as go
+from jinja2 import Environment
 from markupsafe import Markup
 from plotly.utils import PlotlyJSONEncoder
 
@@ -12,12 +13,8 @@ from plotly.utils import PlotlyJSONEncoder
 _SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def chart_html(figure: go.Figure, chart_id: str) -> Markup:
+def chart_html(figure: go.Figure, chart_id: str, env: Environment) -> Markup:
     """A div and the script that draws the figure into it with the site's own copy of plotly.js."""
     spec = json.dumps(figure.to_plotly_json(), cls=PlotlyJSONEncoder, sort_keys=True).translate(_SAFE)
-    return Markup(
-        f'<div class="chart" id="{chart_id}"></div>'
-        f'<script type="application/json" id="{chart_id}-data">{spec}</script>'
-        f"<script>(function () {{ var f = JSON.parse(document.getElementById('{chart_id}-data').textContent);"
-        f" Plotly.newPlot('{chart_id}', f.data, f.layout, {{responsive: true, displaylogo: false}}); }})();</script>"
-    )
+    # Markup: already escaped for the inside of a <script> element, which HTML escaping would corrupt.
+    return Markup(env.get_template("_parts.html").module.chart(chart_id, Markup(spec)))  # type: ignore[attr-defined]

@@ -4,7 +4,6 @@ catalogs). English lives at the site's root, every other language in a folder of
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,11 +17,12 @@ from ..data.model import Source
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, _, number_text
 from ..view.export import citation, data_version
 from ..view.frames import Frames, count_label, frame_records
+from ..view.html import macro
 from ..view.prisoner_figures import prisoners_figure, releases_figure
 from ..view.story import STORY_PAGE_SIZE, StoryLinks, story_items, story_page
 from ..view.style import archive_label, fuzzy_date_text, release_kind_text, status_word
 from ..view.tables import counts_table, releases_table
-from ..view.text import optional_text, safe_url
+from ..view.text import optional_text
 from ..view.text_alternatives import prisoners_sentence, releases_sentence, timeline_sentence
 from ..view.timeline_figures import timeline_figure
 from ..view.translated import country_name, translated, translated_frames
@@ -56,33 +56,19 @@ class Shared:
 
 def link(label: str, url: str) -> Markup:
     """A link when the URL is http(s), else the label as text."""
-    target = safe_url(url)
-    text = Markup.escape(label)
-    return Markup(f'<a href="{Markup.escape(target)}" rel="noopener">{text}</a>') if target else text
+    return Markup(macro("html.html", "link")(label, url))
 
 
 def table(frame: pd.DataFrame) -> Markup:
     """A data frame as an HTML table, every cell escaped."""
-    head = "".join(f'<th scope="col">{Markup.escape(c)}</th>' for c in frame.columns)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{Markup.escape('' if pd.isna(v) else v)}</td>" for v in row) + "</tr>"
-        for row in frame.itertuples(index=False)
-    )
-    return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    rows = [["" if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False)]
+    return Markup(macro("html.html", "table")(list(frame.columns), rows))
 
 
 def source_entry(source: Source, date: str) -> str:
     """A source's list entry in the current language: rendered once per edition, cited by thousands of pages."""
-    values = {"source": link(f"{source.publisher}: {source.title}", source.url), "date": html.escape(date),
-              "via": html.escape(source.via or "")}  # fmt: skip
-    # The reader's words escaped like the data's: a translation is text, not markup.
-    entry = "{source} ({date})" if not source.via else html.escape(_("{source} ({date}), a copy of {via}"))
-    text = entry.format(**values)
-    archive = safe_url(source.archive)
-    if archive:
-        label = html.escape(archive_label(source.archived is not None))
-        text += f' · <a href="{html.escape(archive)}" rel="noopener">{label}</a>'
-    return f"<li>{text}</li>"
+    copy = _("{source} ({date}), a copy of {via}")
+    return str(macro("html.html", "source_item")(source, date, copy, archive_label(source.archived is not None)))
 
 
 class Edition:
@@ -103,7 +89,7 @@ class Edition:
             "cff_title": english.title,  # the citation file is for software: the data's own title
             "license": data.license, "license_url": data.license_url, "changes_feed": shared.history is not None,
             # On a data text that has no translation, for screen readers: the English is read as English.
-            "english": Markup(' lang="en"') if self.translated else "",
+            "english": self.translated,
             "lead_english": self.translated and not translated(english.description, english.description_i18n, lang)[1],
             "preview": f"{shared.url}/assets/{preview_name(lang)}" if shared.url else None,
         }  # fmt: skip
@@ -181,17 +167,17 @@ class Edition:
         return f"{self.data.dashboard_url.rstrip('/')}/{query}"
 
     def charts(self) -> list[dict[str, Any]]:
-        frames = self.frames
+        frames, env = self.frames, self.shared.env
         return [
             {"id": "timeline", "title": _("Events by category"), "sentence": timeline_sentence(frames.events),
-             "html": chart_html(timeline_figure(frames.events, frames.categories), "timeline"), "table": None},
+             "html": chart_html(timeline_figure(frames.events, frames.categories), "timeline", env), "table": None},
             {"id": "prisoners", "title": _("Political prisoners held (Viasna)"),
              "sentence": prisoners_sentence(frames.counts),
-             "html": chart_html(prisoners_figure(frames.counts, frames.events), "prisoners"),
+             "html": chart_html(prisoners_figure(frames.counts, frames.events), "prisoners", env),
              "table": table(counts_table(frames.counts))},
             {"id": "releases", "title": _("People freed per release"),
              "sentence": releases_sentence(frames.releases),
-             "html": chart_html(releases_figure(frames.releases), "releases"),
+             "html": chart_html(releases_figure(frames.releases), "releases", env),
              "table": table(releases_table(frames.releases))},
         ]  # fmt: skip
 
@@ -246,7 +232,7 @@ class Edition:
 
     def sources(self, keys: list[str]) -> Markup:
         """The list of the sources cited, from the entries rendered once."""
-        return Markup("<ul>" + "".join([self.cited[s] for s in keys if s in self.cited]) + "</ul>")
+        return Markup(macro("html.html", "items")([Markup(self.cited[s]) for s in keys if s in self.cited]))
 
     def person_pages(self) -> Iterator[tuple[str, bytes]]:
         # Who each event names, gathered in one pass (filtering all events per person is quadratic).
@@ -309,16 +295,11 @@ def alternates(shared: Shared, lang: str, path: str, up: str) -> tuple[Markup, M
     site's address is known) and the visible switch, each language named in itself (relative: it works from disk)."""
     if len(shared.languages) < 2:
         return Markup(""), Markup("")
-    local = {code: html.escape(f"{up}{folder(code)}{path}index.html") for code in shared.languages}
+    local = {code: f"{up}{folder(code)}{path}index.html" for code in shared.languages}
     href: Mapping[str, str] = (
-        {code: html.escape(f"{shared.url}/{folder(code)}{path}") for code in shared.languages} if shared.url else local
+        {code: f"{shared.url}/{folder(code)}{path}" for code in shared.languages} if shared.url else local
     )
-    head = "".join(f'<link rel="alternate" hreflang="{code}" href="{href[code]}">' for code in shared.languages)
-    head += f'<link rel="alternate" hreflang="x-default" href="{href[DEFAULT_LANGUAGE]}">'
-    switch = " ".join(
-        f'<a href="{local[code]}" hreflang="{code}" lang="{code}"'
-        + (' aria-current="page">' if code == lang else ">")
-        + f"{LANGUAGE_NAMES[code]}</a>"
-        for code in shared.languages
-    )
+    parts = shared.env.get_template("_parts.html").module
+    head = parts.alternates_head(href, shared.languages, DEFAULT_LANGUAGE)  # type: ignore[attr-defined]
+    switch = parts.language_switch(local, shared.languages, lang, LANGUAGE_NAMES)  # type: ignore[attr-defined]
     return Markup(head), Markup(switch)

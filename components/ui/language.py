@@ -29,13 +29,6 @@ def start_language() -> str:
     return code
 
 
-def document_language_script(code: str) -> str:
-    """A script telling the browser (and screen readers, which choose their voice by it) the page's language:
-    Streamlit's own page says `<html lang="en">` whatever it shows."""
-    # A fixed code from LANGUAGES, never the link's own text, goes into the script.
-    return f"<script>document.documentElement.lang = '{code if code in LANGUAGES else DEFAULT_LANGUAGE}';</script>"
-
-
 def language_notice() -> str | None:
     """What to tell a reader whose link asked for a language the page does not speak (None otherwise)."""
     notice = st.session_state.get(LANGUAGE_NOTICE)

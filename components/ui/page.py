@@ -10,22 +10,14 @@ from streamlit import config
 from ..i18n import _, ngettext, number_text
 from ..view.filters import Shown
 from ..view.frames import count_label
+from ..view.html import macro
 from ..view.style import archive_label, fuzzy_date_text
 from ..view.text import escape_markdown, markdown_link
 from ..view.translated import translated_frames
-from .language import document_language_script, language_notice, start_language
+from .language import language_notice, start_language
 from .page_data import PageData, PageLoad, data_file, load_page_data
 from .state import LINK_NOTICES
 from .watch import watch_file
-
-# On a phone the headline and the section titles would fill the first screen; smaller, the story starts sooner.
-PHONE_STYLE = """<style>
-@media (max-width: 640px) {
-  [data-testid="stHeading"] h1 { font-size: 1.6rem !important; }
-  [data-testid="stHeading"] h2 { font-size: 1.3rem !important; }
-  [data-testid="stMetricValue"] { font-size: 1.6rem !important; }
-}
-</style>"""
 
 
 @st.cache_resource(show_spinner=False)
@@ -50,7 +42,8 @@ def start_page() -> PageData:
     language = start_language()
     st.set_page_config(page_title=_("Belarus timeline"), layout="wide")
     # One element for both (each st.html is a block with its own gap at the top of the page).
-    st.html(PHONE_STYLE + document_language_script(language), unsafe_allow_javascript=True)
+    page_html = macro("page.html", "phone_style")() + macro("page.html", "document_language")(language)
+    st.html(page_html, unsafe_allow_javascript=True)
     _check_server_config()
     path = data_file()
     loaded = load_page_data(path)

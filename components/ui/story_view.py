@@ -6,24 +6,11 @@ import streamlit as st
 
 from ..i18n import _, number_text
 from ..view.filters import Filters, Shown
+from ..view.html import macro
 from ..view.story import page_of
 from .charts import story_for
 from .page_data import PageData
 from .state import EVENT, STORY_PAGE, STORY_SCROLLED
-
-STORY_STYLE = """<style>
-.story { max-width: 46rem; overflow-wrap: anywhere; }
-.story .story-year { margin: 1.4rem 0 0.4rem; border-bottom: 1px solid #d0d0d0; }
-.story ol { list-style: none; padding-left: 0; margin: 0; }
-.story .story-event { padding: 0.5rem 0.75rem; margin: 0 0 0.6rem; border-left: 4px solid #e0e0e0; }
-.story .story-event.story-selected { border-left-color: #0072B2; background: #eef5fb; }
-.story .story-when { color: #3d3d3d; font-size: 0.85rem; margin: 0; }
-.story .story-title { font-size: 1.05rem; margin: 0.15rem 0 0.3rem; padding: 0; }
-.story p { margin: 0.2rem 0; }
-.story .story-sources, .story .story-note { font-size: 0.85rem; color: #3d3d3d; }
-.story .in-english { font-size: 0.8rem; font-weight: normal; color: #3d3d3d; }
-@media print { .story .story-event { break-inside: avoid; } }
-</style>"""
 
 
 def render_story(page: PageData, filters: Filters, shown: Shown) -> None:
@@ -47,12 +34,10 @@ def render_story(page: PageData, filters: Filters, shown: Shown) -> None:
         st.caption(
             span.format(first=number_text(story.first), last=number_text(story.last), total=number_text(story.total))
         )
-    st.html(STORY_STYLE + story.html)
+    st.html(str(macro("page.html", "story_style")()) + story.html)
     if selected is not None and selected != st.session_state.get(STORY_SCROLLED):
         st.session_state[STORY_SCROLLED] = selected
-        # The id is a slug (the model allows only a-z, 0-9 and hyphens), so it is safe inside the script.
         st.html(
-            "<script>setTimeout(() => document.getElementById("
-            f"'event-{selected}')?.scrollIntoView({{block: 'center', behavior: 'smooth'}}), 400);</script>",
+            macro("page.html", "scroll_to")(f"event-{selected}"),
             unsafe_allow_javascript=True,
         )

@@ -1,23 +1,24 @@
 """The story: the events in view as a chronological list grouped by year, the page a reader scrolls and prints.
 
-HTML built from escaped text (everything from the data file is untrusted) and links that are only ever http(s)
-or the page's own `?person=` filter.
+HTML from the story template (components/view/templates/story.html): everything from the data file is untrusted
+text that the template escapes; links are only ever http(s) or the page's own `?person=` filter.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup
 
 from ..data.model import Person, Source
 from ..i18n import _, current_language, number_text
 from .frames import UNSPECIFIED_DESTINATION, frame_records
+from .html import macro
 from .style import archive_label, fuzzy_date_text, status_word
-from .text import optional_text, safe_url
+from .text import optional_text
 from .translated import country_name
 
 STORY_PAGE_SIZE = 100  # events per page of the story; the chart and the downloads hold every event
@@ -35,27 +36,18 @@ class StoryPage:
     total: int
 
 
-def _text(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def _link(label: str, url: str) -> str:
-    target = safe_url(url)
-    return _text(label) if target is None else f'<a href="{_text(target)}" rel="noopener">{_text(label)}</a>'
-
-
-def _freed(row: Mapping[Any, Any]) -> str:
+def _freed(row: Mapping[Any, Any]) -> tuple[str | None, list[tuple[str, str]]]:
+    """People freed, as text, and where they went (destination, number), in the reader's language."""
     released = row["released"]
     if released is None or pd.isna(released):
-        return ""
-    places = dict(row["released_to"])
-    where = ", ".join(
-        f"{_text(country_name(k, current_language()))}: {number_text(int(v))}"
-        for k, v in places.items()
-        if k != UNSPECIFIED_DESTINATION
-    )
-    freed = _text(_("People freed: {count}")).format(count=number_text(int(released)))
-    return f'<p class="story-freed"><strong>{freed}</strong>{f" ({where})" if where else ""}</p>'
+        return None, []
+    language = current_language()
+    places = [
+        (country_name(place, language), number_text(int(number)))
+        for place, number in dict(row["released_to"]).items()
+        if place != UNSPECIFIED_DESTINATION
+    ]
+    return number_text(int(released)), places
 
 
 @dataclass(frozen=True)
@@ -66,24 +58,23 @@ class StoryLinks:
     event: Callable[[str], str] | None = None
 
 
-def in_english(text: str, english: object) -> str:
-    """A data text (escaped); where the page is in another language and the data has only English, marked for the
-    reader and for screen readers (lang="en")."""
-    if english is not True:
-        return text
-    return f'<span lang="en">{text}</span> <span class="in-english">({_text(_("in English"))})</span>'
+def _words() -> dict[str, str]:
+    """The story's own phrases in the reader's language ({name} placeholders, filled by the template)."""
+    return {
+        "in_english": _("in English"),
+        "people_freed": _("People freed: {count}"),
+        "people": _("People: {names}"),
+        "note": _("Note: {note}"),
+        "sources": _("Sources: {sources}"),
+    }
 
 
-def _cited(source: Source) -> str:
-    """A source as the story cites it: the publisher's page, its date, and where it is archived."""
-    archive = _link(archive_label(source.archived is not None), source.archive)
-    return f"{_link(source.publisher, source.url)} ({_text(fuzzy_date_text(source.published))}, {archive})"
-
-
-def _title(row: Mapping[Any, Any], links: StoryLinks) -> str:
-    title = _text(row["title"])
-    linked = f'<a href="{_text(links.event(row["id"]))}">{title}</a>' if links.event else title
-    return in_english(linked, row.get("title_in_english"))
+def _source(source: Source) -> dict[str, str]:
+    """A cited source as the template shows it: the publisher's page, its date, and where it is archived."""
+    return {
+        "publisher": source.publisher, "url": source.url, "date": fuzzy_date_text(source.published),
+        "archive": source.archive, "archive_label": archive_label(source.archived is not None),
+    }  # fmt: skip
 
 
 def _event(
@@ -92,28 +83,24 @@ def _event(
     sources: Mapping[str, Source],
     selected: str | None,
     links: StoryLinks,
+    *,
+    words: Mapping[str, str],
 ) -> str:
-    status = "" if row["status"] == "confirmed" else f" · {_text(status_word(row['status']))}"
-    named = [f'<a href="{_text(links.person(p))}">{_text(people[p].name)}</a>' for p in row["people"] if p in people]
-    cited = [_cited(sources[s]) for s in row["sources"] if s in sources]
-    note = optional_text(row["note"])
-    # The reader's words escaped like the data's: a translation is text, not markup.
-    people_line = _text(_("People: {names}"))
-    note_line = _text(_("Note: {note}"))
-    sources_line = _text(_("Sources: {sources}"))
-    parts = [
-        f'<p class="story-when">{_text(row["date_label"])} · {_text(row["category_label"])}{status}</p>',
-        f'<h4 class="story-title">{_title(row, links)}</h4>',
-        f'<p class="story-summary">{in_english(_text(row["summary"]), row.get("summary_in_english"))}</p>',
-        _freed(row),
-        f'<p class="story-people">{people_line.format(names=", ".join(named))}</p>' if named else "",
-        f'<p class="story-note">{note_line.format(note=in_english(_text(note), current_language() != "en"))}</p>'
-        if note
-        else "",
-        f'<p class="story-sources">{sources_line.format(sources="; ".join(cited))}</p>',
-    ]
-    marked = " story-selected" if row["id"] == selected else ""
-    return f'<li class="story-event{marked}" id="event-{_text(row["id"])}">{"".join(p for p in parts if p)}</li>'
+    freed, destinations = _freed(row)
+    translated = current_language() != "en"
+    entry = {
+        "id": row["id"], "selected": row["id"] == selected,
+        "when": f"{row['date_label']} · {row['category_label']}",
+        "status": None if row["status"] == "confirmed" else status_word(row["status"]),
+        "title": row["title"], "href": links.event(row["id"]) if links.event else None,
+        "title_in_english": row.get("title_in_english") is True,
+        "summary": row["summary"], "summary_in_english": row.get("summary_in_english") is True,
+        "freed": freed, "destinations": destinations,
+        "people": [(links.person(p), people[p].name) for p in row["people"] if p in people],
+        "note": optional_text(row["note"]), "note_in_english": translated,
+        "sources": [_source(sources[s]) for s in row["sources"] if s in sources],
+    }  # fmt: skip
+    return str(macro("story.html", "event")(entry, words))
 
 
 def story_page(
@@ -131,23 +118,19 @@ def story_page(
     pages = max(1, -(-len(events) // size))
     page = min(max(page, 1), pages)
     chosen = events.iloc[(page - 1) * size : page * size]
-    blocks, year = [], None
+    groups: list[tuple[int, list[Markup]]] = []
     records: list[dict[Any, Any]] | None = None  # whole rows only for entries not rendered already (costly)
+    words = _words()
     for index, (event_id, start) in enumerate(zip(chosen["id"].tolist(), chosen["start"].tolist(), strict=True)):
-        if start.year != year:
-            if year is not None:
-                blocks.append("</ol>")
-            year = start.year
-            blocks.append(f'<h3 class="story-year" id="year-{year}">{year}</h3><ol class="story-events">')
+        if not groups or groups[-1][0] != start.year:
+            groups.append((start.year, []))
         done = rendered.get(event_id) if rendered is not None and event_id != selected else None
         if done is None:
             records = frame_records(chosen) if records is None else records
-            done = _event(records[index], people, sources, selected, links)
-        blocks.append(done)
-    if year is not None:
-        blocks.append("</ol>")
+            done = _event(records[index], people, sources, selected, links, words=words)
+        groups[-1][1].append(Markup(done))  # rendered by the template, escaped there
     first = (page - 1) * size + 1 if len(chosen) else 0
-    body = f'<div class="story">{"".join(blocks)}</div>'
+    body = str(macro("story.html", "story")(groups))
     return StoryPage(body, page, pages, first, first + len(chosen) - 1 if len(chosen) else 0, len(events))
 
 
@@ -155,7 +138,8 @@ def story_items(
     events: pd.DataFrame, people: Mapping[str, Person], sources: Mapping[str, Source], links: StoryLinks
 ) -> dict[str, str]:
     """Each event's story entry, rendered once for pages that show the same events with the same links."""
-    return {row["id"]: _event(row, people, sources, None, links) for row in frame_records(events)}
+    words = _words()
+    return {row["id"]: _event(row, people, sources, None, links, words=words) for row in frame_records(events)}
 
 
 def page_of(events: pd.DataFrame, event_id: str | None, size: int = STORY_PAGE_SIZE) -> int:

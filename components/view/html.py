@@ -1,0 +1,50 @@
+"""HTML from templates: one Jinja2 environment with autoescaping for everything the page and the static edition
+write as HTML. Data text is escaped by the templates; the page's translated words are passed in already translated
+and filled with `fill`, which escapes the words and the values alike (a value that is already HTML, a link, is
+passed as Markup)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, Template
+from markupsafe import Markup
+
+from .text import safe_url
+
+
+def fill(words: str, **values: Any) -> Markup:
+    """Translated words with `{name}` placeholders, escaped, with the values escaped unless they are Markup."""
+    return Markup.escape(words).format(**values)
+
+
+@cache
+def environment() -> Environment:
+    """The templates under components/view/templates, autoescaped; the static edition loads them too."""
+    env = Environment(
+        loader=PackageLoader("components.view", "templates"),
+        autoescape=True,
+        auto_reload=False,  # the templates do not change while the app runs; checking costs a stat per render
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    add_helpers(env)
+    return env
+
+
+def add_helpers(env: Environment) -> None:
+    """The filters every template may use: `fill` and `safe_url` (None for a link that is not http(s))."""
+    env.filters["fill"] = fill
+    env.filters["safe_url"] = safe_url
+
+
+@cache
+def template(name: str) -> Template:
+    return environment().get_template(name)
+
+
+def macro(name: str, macro_name: str) -> Any:
+    """A macro of a template, to call from Python: macro('html.html', 'link')(label, url). It returns Markup: add
+    plain HTML text to it only after `str()`, as Markup + str escapes the str."""
+    return getattr(template(name).module, macro_name)
