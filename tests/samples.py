@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "events.yaml"
+BUNDLED = ROOT / "events.yaml"  # the project's data: facts about it belong in tests/test_data.py
+TIMELINE = ROOT / "tests" / "data" / "timeline.yaml"  # the code tests' data: every kind of entry, in 19 events
 YAML_SUITE = ROOT / "tests" / "data" / "yaml-test-suite"  # the YAML project's test inputs (MIT, see its LICENSE)
 
 # Line numbers matter: tests/test_loader.py asserts them.

@@ -133,6 +133,7 @@ def can_save(app: AppTest) -> bool:
     return any(b.label == "Save" for b in app.button)
 
 
+@pytest.mark.slow
 def test_wrong_passwords_earn_a_back_off_that_even_the_right_one_waits_out(
     monkeypatch: pytest.MonkeyPatch, write_data, fake_clock, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -156,6 +157,7 @@ def test_wrong_passwords_earn_a_back_off_that_even_the_right_one_waits_out(
     assert "wrong guess" not in logged and "battery" not in logged
 
 
+@pytest.mark.slow
 def test_the_back_off_doubles_with_each_wrong_password(monkeypatch: pytest.MonkeyPatch, write_data, fake_clock) -> None:
     app = password_form(monkeypatch, write_data(VALID))
     for number in range(FREE_FAILURES + 1):

@@ -24,12 +24,14 @@ def lint_imports(where: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_layer_contracts_are_kept() -> None:
     result = lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Contracts: 2 kept, 0 broken." in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("module", "line", "contract"),
     [
@@ -110,6 +112,7 @@ def test_nothing_in_the_repository_reads_a_path_outside_it() -> None:
     assert offenders == []
 
 
+@pytest.mark.slow
 def test_ruff_finds_nothing_to_fix() -> None:
     ruff = str(Path(sys.executable).parent / "ruff")
     for command in ([ruff, "check", "--output-format", "concise", "."], [ruff, "format", "--check", "."]):

@@ -11,14 +11,15 @@ from streamlit.testing.v1 import AppTest
 
 from components.data.loader import load_file
 
-from .samples import BUNDLED, ROOT, VALID, run_page
+from .samples import TIMELINE, VALID, run_page
 
-SCRIPT = str(ROOT / "dashboard.py")
-TOTAL_EVENTS = len(load_file(BUNDLED).data.events)
+DATA = load_file(TIMELINE).data
+TOTAL_EVENTS = 19  # in tests/data/timeline.yaml
 
 
 def page(monkeypatch: pytest.MonkeyPatch, path: str | None = None, **params: str) -> AppTest:
-    return run_page(monkeypatch, path, **params)
+    """The page on tests/data/timeline.yaml, or on the file given."""
+    return run_page(monkeypatch, path or str(TIMELINE), **params)
 
 
 def metric(app: AppTest, label: str) -> str:
@@ -32,11 +33,11 @@ def timeline_points(app: AppTest) -> int:
     return sum(len(t.get("customdata") or []) for t in chart["data"] if t.get("mode") == "markers")
 
 
-def test_page_renders_bundled_data_with_headline_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_page_renders_the_data_with_headline_figures(monkeypatch: pytest.MonkeyPatch) -> None:
     app = page(monkeypatch)
-    assert app.title[0].value.startswith("Belarus")
+    assert app.title[0].value == "Belarus test timeline"
     assert metric(app, "Events shown") == f"{TOTAL_EVENTS} of {TOTAL_EVENTS}"
-    assert metric(app, "Political prisoners held").replace("over ", "").replace(",", "").isdigit()
+    assert metric(app, "Political prisoners held") == "over 1,140"  # the latest count, approximate
     assert timeline_points(app) == TOTAL_EVENTS
     assert dict(app.query_params) == {}
 
@@ -44,20 +45,19 @@ def test_page_renders_bundled_data_with_headline_figures(monkeypatch: pytest.Mon
 def test_search_narrows_events_metrics_figure_and_link(monkeypatch: pytest.MonkeyPatch) -> None:
     app = page(monkeypatch)
     app.text_input(key="f_query").set_value("Тихановский").run()
-    shown = int(metric(app, "Events shown").split(" of ")[0])
-    assert 0 < shown < TOTAL_EVENTS
-    assert timeline_points(app) == shown
+    assert metric(app, "Events shown") == f"3 of {TOTAL_EVENTS}"  # the three events naming Siarhei Tsikhanouski
+    assert timeline_points(app) == 3
     assert app.query_params["q"] == "Тихановский"
 
 
 def test_link_reproduces_the_view(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = page(monkeypatch, category="releases", **{"from": "2025-01-01", "event": "coale-visit-123-freed-2025-12-13"})
+    app = page(monkeypatch, category="releases", **{"from": "2025-01-01", "event": "release-123-2025-12-13"})
     assert app.multiselect(key="f_categories").value == ["releases"]
     assert app.date_input(key="f_dates").value[0] == dt.date(2025, 1, 1)
-    shown = int(metric(app, "Events shown").split(" of ")[0])
-    assert 0 < shown < 20
-    assert any("123" in m.value for m in app.markdown), "details of the selected event"
-    assert app.query_params["event"] == "coale-visit-123-freed-2025-12-13"
+    # Three releases in the lane from 2025 on, and the Coale visit that is `also` in it.
+    assert metric(app, "Events shown") == f"4 of {TOTAL_EVENTS}" and timeline_points(app) == 4
+    assert any(m.value == "**People freed:** 123 (Ukraine: 114, Lithuania: 9)" for m in app.markdown), "its details"
+    assert app.query_params["event"] == "release-123-2025-12-13"
 
 
 def test_bad_link_params_are_dropped_with_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -90,7 +90,8 @@ def test_timeline_tab_draws_the_timeline_and_the_event_picker(monkeypatch: pytes
 
 
 def test_detentions_tab_draws_one_bar_per_detained_person_and_a_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    detained = [p for p in load_file(BUNDLED).data.people if p.detained]
+    detained = [p for p in DATA.people if p.detained]
+    assert len(detained) == 7
     app = page(monkeypatch, tab="detentions")
     assert [h.value for h in app.main.header] == ["Detentions of the people named"]
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
@@ -99,7 +100,7 @@ def test_detentions_tab_draws_one_bar_per_detained_person_and_a_table(monkeypatc
 
 
 def test_prisoners_tab_draws_the_count_and_the_releases(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = load_file(BUNDLED).data
+    data = DATA
     app = page(monkeypatch, tab="prisoners")
     assert [h.value for h in app.main.header] == ["Political prisoners held (Viasna)", "People freed per release"]
     count_chart, release_chart = (json.loads(c.proto.spec) for c in app.get("plotly_chart"))
@@ -112,9 +113,9 @@ def test_prisoners_tab_draws_the_count_and_the_releases(monkeypatch: pytest.Monk
 
 
 def test_sources_tab_lists_every_source(monkeypatch: pytest.MonkeyPatch) -> None:
-    sources = load_file(BUNDLED).data.sources
+    sources = DATA.sources
     app = page(monkeypatch, tab="sources")
-    assert [h.value for h in app.main.header] == [f"{len(sources)} sources"]
+    assert [h.value for h in app.main.header] == ["9 sources"]
     table = app.dataframe[0].value
     assert set(table["Link"]) == {s.url for s in sources.values()}
 

@@ -1,19 +1,26 @@
-"""The bundled events.yaml is tested like code: the article's facts are on it, each sourced."""
+"""The bundled events.yaml is tested like code: the article's facts are on it, each sourced, it passes every check
+and the page draws it. Facts about it live here; code tests use the small files in tests/data/. Nothing here counts
+its entries (adding an event must never break a test); a floor the dataset promises is fine."""
 
 from __future__ import annotations
 
 import re
 
+import jsonschema
 import pytest
+import yaml
 
 from components.cli import main
 from components.data.loader import Loaded, load_file
-from components.data.model import Event
+from components.data.model import Event, json_schema
 from components.i18n import TRANSLATED_LANGUAGES
+from components.ui.tabs import TABS
 from components.view.filters import Filters, filter_events
 from components.view.frames import build_frames
+from components.view.timeline_figures import timeline_placement
 
-from .samples import BUNDLED
+from .samples import BUNDLED, run_page
+from .test_schema import as_editor_sees
 
 
 @pytest.fixture(scope="module")
@@ -127,5 +134,35 @@ def test_every_event_title_and_every_key_event_s_label_and_summary_are_translate
             assert _figures(event.title_i18n[code]) == _figures(event.title), (event.id, code)
 
 
-def test_the_bundled_file_passes_check_strict() -> None:
-    assert main(["check", "--strict"]) == 0
+def test_the_bundled_file_passes_check_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--strict"]) == 0  # no file named: the bundled one; no warning either
+    assert capsys.readouterr().out.startswith("OK: ")
+
+
+def test_the_bundled_file_points_editors_at_the_schema_and_validates_against_it() -> None:
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=events.schema.json"
+    jsonschema.validate(as_editor_sees(yaml.safe_load(text)), json_schema())
+
+
+def test_article_march_2026_release_of_250_mostly_inside_belarus(loaded: Loaded) -> None:
+    march = [e for e in events_on(loaded, "2026-03-19") if e.released == 250]
+    assert len(march) == 1 and march[0].released_to == {"Lithuania": 15, "Belarus": 235}
+    assert "milestone" in march[0].tags
+
+
+def test_every_key_event_s_chart_label_fits_on_the_timeline(loaded: Loaded) -> None:
+    frames = build_frames(loaded)
+    placement, _ = timeline_placement(frames.events)
+    key = set(frames.events[frames.events["milestone"]]["id"])
+    assert key and placement.hidden == 0 and {label.key for label in placement.labels} == key
+
+
+@pytest.mark.parametrize("tab", list(TABS))
+def test_the_page_draws_the_bundled_file_on_every_tab(
+    monkeypatch: pytest.MonkeyPatch, loaded: Loaded, tab: str
+) -> None:
+    app = run_page(monkeypatch, tab=tab)  # no EVENTS_FILE: the bundled file
+    assert app.title[0].value == loaded.data.title and not app.error
+    total = len(loaded.data.events)
+    assert next(m.value for m in app.metric if m.label == "Events shown") == f"{total} of {total}"

@@ -21,7 +21,7 @@ from components.edit.drafts import (
     unique_id,
 )
 
-from .samples import BUNDLED, VALID
+from .samples import TIMELINE, VALID
 
 
 def data():
@@ -83,10 +83,11 @@ def test_helpers() -> None:
 
 
 def test_duplicate_as_new_keeps_values_but_not_the_id() -> None:
-    bundled = load_file(BUNDLED).data
-    first = bundled.events[0]
-    values = event_prefill(bundled, first.id)
-    assert "id" not in values and values["date"] == str(first.date) and values["sources"] == first.sources
+    data = load_file(TIMELINE).data
+    values = event_prefill(data, "release-123-2025-12-13")
+    assert "id" not in values and values["date"] == "2025-12-13"
+    assert values["sources"] == ["reuters-2025-12-13-123-freed", "kyivindependent-2025-12-13-freed-to-ukraine"]
+    assert values["people"] == ["maria-kalesnikava", "viktar-babaryka", "ales-bialiatski"]
 
 
 def form(**changes):

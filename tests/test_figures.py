@@ -26,7 +26,7 @@ from components.view.prisoner_figures import key_event_list, milestone_placement
 from components.view.style import STATUS_SYMBOLS
 from components.view.timeline_figures import PERIOD_LEGEND, preview_figure, timeline_figure
 
-from .samples import BUNDLED
+from .samples import TIMELINE
 
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -143,8 +143,9 @@ def empty() -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return load_file(BUNDLED).data
+def timeline_data() -> Dataset:
+    """tests/data/timeline.yaml: six lanes, every kind of date and status, five milestones, five releases."""
+    return load_file(TIMELINE).data
 
 
 def traces_by_name(figure):
@@ -196,23 +197,23 @@ def test_timeline_lanes_follow_declared_category_order_including_empty_lanes() -
     assert {t.name: int(t.y[0]) for t in marker_traces(figure)} == {"Power": 0, "War": 1, "Releases": 3}
 
 
-def test_timeline_lane_order_matches_bundled_categories(bundled: Dataset) -> None:
-    figure = timeline(bundled)
-    assert lane_names(figure) == [c.label for c in bundled.categories]
+def test_timeline_lane_order_matches_the_declared_categories(timeline_data: Dataset) -> None:
+    figure = timeline(timeline_data)
+    assert lane_names(figure) == [c.label for c in timeline_data.categories]
     assert figure.layout.xaxis.type == "date" and figure.layout.legend.orientation == "h"
 
 
-def test_timeline_marker_colours_come_from_categories(bundled: Dataset) -> None:
-    figure = timeline(bundled)
-    colours = dict(zip(categories_frame(bundled)["label"], categories_frame(bundled)["color"], strict=True))
+def test_timeline_marker_colours_come_from_categories(timeline_data: Dataset) -> None:
+    figure = timeline(timeline_data)
+    colours = dict(zip(categories_frame(timeline_data)["label"], categories_frame(timeline_data)["color"], strict=True))
     assert {t.name: t.marker.color for t in marker_traces(figure)} == colours
 
 
-def test_timeline_customdata_are_event_ids(bundled: Dataset) -> None:
-    figure = timeline(bundled)
+def test_timeline_customdata_are_event_ids(timeline_data: Dataset) -> None:
+    figure = timeline(timeline_data)
     drawn = [event_id for trace in marker_traces(figure) for event_id in trace.customdata]
     assert all(isinstance(event_id, str) for event_id in drawn)
-    assert sorted(drawn) == sorted(event.id for event in bundled.events)
+    assert sorted(drawn) == sorted(event.id for event in timeline_data.events)
 
 
 def test_timeline_hover_of_year_event_shows_the_year_not_1_january() -> None:
@@ -221,17 +222,17 @@ def test_timeline_hover_of_year_event_shows_the_year_not_1_january() -> None:
     assert "<b>A year-long thing</b>" in hover and "reported" in hover
 
 
-def test_timeline_hover_of_day_and_month_events_shows_their_precision(bundled: Dataset) -> None:
-    figure = timeline(bundled)
-    for event in bundled.events:
+def test_timeline_hover_of_day_and_month_events_shows_their_precision(timeline_data: Dataset) -> None:
+    figure = timeline(timeline_data)
+    for event in timeline_data.events:
         if event.end is None:
             assert event.date.label in hover_of(figure, event.id), event.id
 
 
-def test_timeline_hover_names_people_freed_and_spans_both_ends(bundled: Dataset) -> None:
+def test_timeline_hover_names_people_freed_and_spans_both_ends(timeline_data: Dataset) -> None:
     assert "14 freed" in hover_of(timeline(small()), "release-a")
-    span = next(e for e in bundled.events if e.end is not None)
-    assert f"{span.date.label} – {span.end.label}" in hover_of(timeline(bundled), span.id)
+    span = next(e for e in timeline_data.events if e.end is not None)
+    assert f"{span.date.label} – {span.end.label}" in hover_of(timeline(timeline_data), span.id)
 
 
 def test_timeline_status_is_a_marker_shape_with_a_legend_key() -> None:
@@ -291,15 +292,14 @@ def test_timeline_without_events_keeps_its_lanes() -> None:
     assert figure.layout.xaxis.type == "date"
 
 
-def test_crowded_timeline_switches_to_counts_per_month_that_add_up(bundled: Dataset) -> None:
-    events = events_frame(bundled)
-    figure = timeline_figure(events, categories_frame(bundled), max_markers=len(events) - 1)
+def test_crowded_timeline_switches_to_counts_per_month_that_add_up(timeline_data: Dataset) -> None:
+    events = events_frame(timeline_data)
+    figure = timeline_figure(events, categories_frame(timeline_data), max_markers=len(events) - 1)
     assert timeline_detail(events, len(events) - 1).density and figure.data[0].type == "heatmap"
     assert int(np.asarray(figure.data[0].z).sum()) == len(events)
-    for lane, category in enumerate(bundled.categories):
-        in_lane = sum(1 for e in bundled.events if e.category == category.id)
-        assert int(np.asarray(figure.data[0].z)[lane].sum()) == in_lane
-    exact = timeline_figure(events, categories_frame(bundled), max_markers=len(events))
+    # Elections, repression, trials, releases, diplomacy, war: an event counts in its own lane only.
+    assert [int(row.sum()) for row in np.asarray(figure.data[0].z)] == [1, 4, 5, 4, 3, 2]
+    exact = timeline_figure(events, categories_frame(timeline_data), max_markers=len(events))
     assert not timeline_detail(events, len(events)).density and marker_traces(exact)
 
 
@@ -326,10 +326,13 @@ def test_detention_hover_tells_dates_sentence_and_escapes_roles() -> None:
     assert "Lawyer &lt;b&gt;bold&lt;/b&gt;" in held
 
 
-def test_detention_bundled_people_are_in_arrest_order(bundled: Dataset) -> None:
-    people = people_frame(bundled)
-    expected = list(people[people["detained"].notna()].sort_values(["detained", "name"], kind="stable")["name"])
-    assert list(detention_figure(people).layout.yaxis.categoryarray) == expected
+def test_detention_people_are_in_arrest_order_then_by_name(timeline_data: Dataset) -> None:
+    people = people_frame(timeline_data)
+    # Ihar Novik and Volha Zhuk, detained the same day, by name (the file lists her first); John Coale was not detained.
+    assert list(detention_figure(people).layout.yaxis.categoryarray) == [
+        "Siarhei Tsikhanouski", "Viktar Babaryka", "Maria Kalesnikava", "Andrei Marozau", "Ihar Novik", "Volha Zhuk",
+        "Ales Bialiatski",
+    ]  # fmt: skip
 
 
 def test_prisoners_figure_has_counts_approximate_points_and_releases() -> None:
@@ -354,17 +357,21 @@ def test_prisoners_figure_has_counts_approximate_points_and_releases() -> None:
     assert figure.layout.yaxis2.tickfont.color == freed.marker.color
 
 
-def test_prisoners_milestones_are_numbered_dotted_lines_at_their_dates(bundled: Dataset) -> None:
-    events = events_frame(bundled)
-    figure = prisoners_figure(counts_frame(bundled), events)
+def test_prisoners_milestones_are_numbered_dotted_lines_at_their_dates(timeline_data: Dataset) -> None:
+    events = events_frame(timeline_data)
+    figure = prisoners_figure(counts_frame(timeline_data), events)
     milestones = events[events["milestone"]].sort_values("start")
+    assert list(milestones["id"]) == [
+        "election-2020", "war-from-belarus", "release-14-2025-06-21", "release-123-2025-12-13",
+        "coale-visit-250-freed-2026-03-19",
+    ]  # fmt: skip
     shapes, annotations = figure.layout.shapes, figure.layout.annotations
     assert len(shapes) == len(annotations) == len(milestones) > 0
     assert sorted(pd.Timestamp(s.x0) for s in shapes) == list(milestones["start"])
     assert sorted(int(a.text) for a in annotations) == list(range(1, len(milestones) + 1))
     assert all(s.type == "line" and s.yref == "paper" and s.line.dash == "dot" for s in shapes)
     key = key_event_list(events)
-    assert [k.event_id for k in key] == list(milestones["id"]) and [k.number for k in key] == list(range(1, 9))
+    assert [k.event_id for k in key] == list(milestones["id"]) and [k.number for k in key] == [1, 2, 3, 4, 5]
     number_at = {pd.Timestamp(a.x): int(a.text) for a in annotations}
     assert [number_at[day] for day in milestones["start"]] == [k.number for k in key]
 
@@ -397,12 +404,11 @@ def test_releases_are_stacked_per_destination_with_the_running_total() -> None:
     assert "Poland: 4" in names["Poland"].hovertext[0] and "First release" in names["Poland"].hovertext[0]
 
 
-def test_releases_running_total_ends_at_the_bundled_total(bundled: Dataset) -> None:
-    figure = releases_figure(releases_frame(bundled))
-    total = sum(event.released or 0 for event in bundled.events)
+def test_releases_running_total_ends_at_the_total_freed(timeline_data: Dataset) -> None:
+    figure = releases_figure(releases_frame(timeline_data))
     running = traces_by_name(figure)[RUNNING]
-    assert running.y[-1] == total
-    starts = events_frame(bundled).set_index("id").loc[list(running.customdata), "start"]
+    assert running.y[-1] == 18 + 14 + 52 + 123 + 250
+    starts = events_frame(timeline_data).set_index("id").loc[list(running.customdata), "start"]
     assert starts.is_monotonic_increasing
 
 
@@ -456,14 +462,14 @@ def test_many_milestones_are_thinned_and_release_bars_summed_on_the_prisoner_cha
     assert int(sum(freed.y)) == 500 and freed.name == "People freed per month (right axis)"
 
 
-def test_preview_rings_the_new_event_among_the_events_of_the_year_around_it(bundled: Dataset) -> None:
+def test_preview_rings_the_new_event_among_the_events_of_the_year_around_it(timeline_data: Dataset) -> None:
     new = Event.model_validate(
-        {"id": "new-event", "date": "2026-03-19", "title": "New", "category": bundled.events[0].category,
-         "summary": "S.", "sources": [next(iter(bundled.sources))]}
+        {"id": "new-event", "date": "2026-03-19", "title": "New", "category": timeline_data.events[0].category,
+         "summary": "S.", "sources": [next(iter(timeline_data.sources))]}
     )  # fmt: skip
-    with_new = bundled.model_copy(update={"events": [*bundled.events, new]})
-    events = events_frame(bundled)
-    figure = preview_figure(events, categories_frame(bundled), with_new, "new-event")
+    with_new = timeline_data.model_copy(update={"events": [*timeline_data.events, new]})
+    events = events_frame(timeline_data)
+    figure = preview_figure(events, categories_frame(timeline_data), with_new, "new-event")
     drawn = {i for trace in marker_traces(figure) for i in trace.customdata}
     near = set(events[events["end"] >= pd.Timestamp("2025-03-19")]["id"])
     assert drawn == near | {"new-event"}
@@ -471,8 +477,8 @@ def test_preview_rings_the_new_event_among_the_events_of_the_year_around_it(bund
     assert ring.marker.symbol == "circle-open"
 
 
-def test_releases_stack_by_how_people_were_freed(bundled: Dataset) -> None:
-    releases = releases_frame(bundled)
+def test_releases_stack_by_how_people_were_freed(timeline_data: Dataset) -> None:
+    releases = releases_frame(timeline_data)
     figure = releases_figure(releases, stack="kind")
     bars = [t for t in figure.data if t.type == "bar"]
     assert {t.name for t in bars} == set(releases["kind"])
@@ -503,11 +509,11 @@ def date_formats(figure) -> list[str]:
     ],
     ids=["timeline", "density", "detention", "prisoners", "releases"],
 )
-def test_date_axes_write_numeric_dates_outside_english(build, bundled: Dataset) -> None:
+def test_date_axes_write_numeric_dates_outside_english(build, timeline_data: Dataset) -> None:
     with language("be"):
-        figure = build(bundled)
+        figure = build(timeline_data)
     stops = {stop.value for stop in figure.layout.xaxis.tickformatstops}
     assert stops == {"%d.%m.%Y", "%m.%Y", "%Y"} and figure.layout.separators == ",\xa0"
     assert not [f for f in date_formats(figure) if MONTH_NAMES.search(f)]
-    english = build(bundled)  # unchanged: Plotly's own ticks ('Jan 2021'), the hovers' month names
+    english = build(timeline_data)  # unchanged: Plotly's own ticks ('Jan 2021'), the hovers' month names
     assert not english.layout.xaxis.tickformatstops and english.layout.separators is None

@@ -29,17 +29,18 @@ from components.i18n import (
 from .samples import ROOT
 
 MessageId = str | tuple[str, ...]
+Key = tuple[str | None, str]  # (context, message): one English word with two uses is two messages
 
 
 @cache
-def code_messages() -> dict[str, MessageId]:
+def code_messages() -> dict[Key, MessageId]:
     """Every message the code marks, extracted the way `pybabel extract` does with the project's mapping."""
     with (CATALOGS.parent / "babel.cfg").open() as file:
         method_map, options_map = parse_mapping_cfg(file)
-    found: dict[str, MessageId] = {}
-    for filename, _line, message, _comments, _context in extract_from_dir(ROOT, method_map, options_map):
+    found: dict[Key, MessageId] = {}
+    for filename, _line, message, _comments, context in extract_from_dir(ROOT, method_map, options_map):
         key = message if isinstance(message, str) else message[0]
-        found[key] = message
+        found[context, key] = message
         assert key, f"{filename}: an empty message"
     return found
 
@@ -50,8 +51,8 @@ def catalog(code: str) -> Catalog:
         return read_po(file, locale=code)
 
 
-def entries(code: str) -> dict[str, Message]:
-    return {str(m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog(code) if m.id}
+def entries(code: str) -> dict[Key, Message]:
+    return {(m.context, str(m.id if isinstance(m.id, str) else m.id[0])): m for m in catalog(code) if m.id}
 
 
 def _forms(message: Message) -> list[str]:
@@ -79,7 +80,7 @@ EXPECTED: list[MessageId] = [
 
 
 def test_babel_finds_the_words_of_every_layer() -> None:
-    messages = code_messages()
+    messages = {key: message for (_context, key), message in code_messages().items()}
     assert len(messages) > 300
     missing = [m for m in EXPECTED if (m if isinstance(m, str) else m[0]) not in messages]
     assert not missing
@@ -110,7 +111,7 @@ PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\([a-z_]+\)s|%\{[^}]+\}|<[^>]+>|\*\*")
 
 @pytest.mark.parametrize("code", TRANSLATED_LANGUAGES)
 def test_translations_keep_every_placeholder_and_markup(code: str) -> None:
-    for key, message in entries(code).items():
+    for (_context, key), message in entries(code).items():
         expected = sorted(PLACEHOLDER.findall(key))
         for form in _forms(message):
             got = sorted(PLACEHOLDER.findall(form))
@@ -123,7 +124,7 @@ CYRILLIC = re.compile(r"[а-яёіўєїґ]", re.IGNORECASE)
 
 @pytest.mark.parametrize("code", TRANSLATED_LANGUAGES)
 def test_translations_are_written_in_the_language_not_copied(code: str) -> None:
-    for key, message in entries(code).items():
+    for (_context, key), message in entries(code).items():
         words = ENGLISH_WORD.findall(PLACEHOLDER.sub(" ", key))
         if words:
             for form in _forms(message):
@@ -177,3 +178,15 @@ def test_work_deferred_to_another_thread_keeps_the_language_of_the_run_that_aske
     worker.start()
     worker.join()
     assert result == [("ru", expected)] and expected != "How to cite"
+
+
+def test_one_english_word_with_two_uses_is_translated_for_each() -> None:
+    from components.i18n import language, pgettext
+
+    contexts = {context for context, key in code_messages() if key == "Released"}
+    assert contexts == {"date of release", "people released"}
+    with language("ru"):
+        assert pgettext("people released", "Released") == "Освобождены"  # the chart's legend: people
+        assert pgettext("date of release", "Released") == "Освобождение"  # a person's field: the date
+        assert pgettext("country people were sent to", "Destination") == "Страна"
+    assert {key for context, key in code_messages() if context} >= {"Released", "Status", "Destination", "Source"}

@@ -75,6 +75,7 @@ def local(timeout: float = TIMEOUT, retries: int = 1) -> Settings:
     return Settings(allow_private=True, timeout=timeout, retries=retries, backoff=0.05)
 
 
+@pytest.mark.slow  # waits for the slow answers to time out
 def test_each_answer_is_reported_as_what_it_means(server: str) -> None:
     paths = ["ok", "moved", "chain", "gone", "deleted", "forbidden", "slow", "drop", "loop"]
     results = {r.source_id: r for r in run_link_check({p: f"{server}/{p}" for p in paths}, local())}
@@ -100,6 +101,7 @@ def test_it_says_who_it_is(server: str) -> None:
     assert Handler.agents and all(agent.startswith("belarus-timeline-link-check/") for agent in Handler.agents)
 
 
+@pytest.mark.slow  # two rounds of 3-second answers
 def test_no_more_than_two_requests_to_one_host_at_a_time(server: str) -> None:
     started = time.monotonic()
     run_link_check({f"s{i}": f"{server}/slow?{i}" for i in range(4)}, local(SLOW_SECONDS + 2, retries=0))

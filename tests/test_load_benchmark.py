@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .samples import ROOT, VALID
+
+pytestmark = pytest.mark.slow  # each test starts the benchmark, and most a Streamlit server
 
 SCRIPT = ROOT / "benchmarks" / "load.py"
 

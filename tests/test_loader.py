@@ -9,7 +9,7 @@ import pytest
 from components.data.loader import load_bytes, load_file, load_text
 from components.data.problems import DataError
 
-from .samples import BUNDLED, VALID, YAML_SUITE, position_exists
+from .samples import TIMELINE, VALID, YAML_SUITE, position_exists
 
 
 def problems_of(text: str | bytes) -> list[str]:
@@ -21,10 +21,11 @@ def problems_of(text: str | bytes) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def test_bundled_file_is_valid_without_a_single_warning() -> None:
-    loaded = load_file(BUNDLED)
-    assert loaded.data.events
-    assert [str(w) for w in loaded.warnings] == []  # consistency and source checks included: `check --strict` passes
+def test_a_file_with_every_kind_of_entry_loads_without_a_single_warning() -> None:
+    # No false alarm from the consistency and source checks: releases, deaths, a count `before:` a release, ...
+    loaded = load_file(TIMELINE)
+    assert len(loaded.data.events) == 19 and loaded.data.events[0].id == "tsikhanouski-detained"
+    assert [str(w) for w in loaded.warnings] == []
 
 
 def test_small_valid_file_loads_with_text_kept_as_written() -> None:

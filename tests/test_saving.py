@@ -18,9 +18,9 @@ from components.data.problems import DataError
 from components.edit import saving
 from components.edit.saving import BACKUP_DIR, KEEP_BACKUPS, save_entries
 
-from .samples import BUNDLED, ROOT, VALID
+from .samples import ROOT, TIMELINE, VALID
 
-SOURCE = "euronews-pl-2026-03-19-coale-meets-lukashenko"
+SOURCE = "belsat-2026-03-19-250-freed"  # a source of tests/data/timeline.yaml
 
 
 def event(number: int, prefix: str = "saved") -> dict[str, object]:
@@ -36,8 +36,9 @@ def event(number: int, prefix: str = "saved") -> dict[str, object]:
 
 @pytest.fixture
 def data_file(tmp_path: Path) -> Path:
+    """A copy of tests/data/timeline.yaml: comments, blank lines between events, every section."""
     path = tmp_path / "events.yaml"
-    shutil.copyfile(BUNDLED, path)
+    shutil.copyfile(TIMELINE, path)
     return path
 
 
@@ -96,6 +97,7 @@ for number in range(5):
 """
 
 
+@pytest.mark.slow
 def test_four_processes_saving_five_times_each_all_land(data_file: Path, tmp_path: Path) -> None:
     signals = tmp_path / "signals"
     signals.mkdir()

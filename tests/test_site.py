@@ -18,10 +18,10 @@ from components.data.loader import load_file
 from components.i18n import LANGUAGE_NAMES, TRANSLATED_LANGUAGES
 from components.view.locale import date_label
 
-from .samples import BUNDLED, ROOT, VALID
+from .samples import ROOT, TIMELINE, VALID
 
-DATA = load_file(BUNDLED).data
-EVENT = "coale-visit-250-freed-2026-03-19"  # an event of the bundled file, dated 19 March 2026
+DATA = load_file(TIMELINE).data
+EVENT = "coale-visit-250-freed-2026-03-19"  # an event of tests/data/timeline.yaml, dated 19 March 2026
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -35,8 +35,9 @@ def build(
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of tests/data/timeline.yaml, in every language."""
     out = tmp_path_factory.mktemp("site") / "out"
-    result = build(out)
+    result = build(out, TIMELINE)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -91,6 +92,7 @@ def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+@pytest.mark.slow
 def test_the_site_has_a_page_for_every_event_person_and_year(site: Path) -> None:
     assert (site / "index.html").exists() and (site / "sources" / "index.html").exists()
     assert {p.name for p in (site / "events").iterdir()} == {e.id for e in DATA.events}
@@ -106,6 +108,7 @@ def test_the_site_has_a_page_for_every_event_person_and_year(site: Path) -> None
         assert (site / "data" / name).exists(), name
 
 
+@pytest.mark.slow
 def test_every_internal_link_and_asset_resolves(site: Path) -> None:
     walked = pages(site)
     # Every edition's every kind of page: the language folders' links to the pages and the shared files too.
@@ -129,6 +132,7 @@ def test_every_internal_link_and_asset_resolves(site: Path) -> None:
     assert missing == []
 
 
+@pytest.mark.slow
 def test_nothing_is_fetched_from_another_host(site: Path) -> None:
     for path in pages(site):
         page = parse(path)
@@ -136,6 +140,7 @@ def test_nothing_is_fetched_from_another_host(site: Path) -> None:
     assert (site / "assets" / "plotly.min.js").stat().st_size > 1_000_000  # plotly.js, shipped once
 
 
+@pytest.mark.slow
 def test_the_story_and_the_chart_texts_are_there_without_javascript(site: Path) -> None:
     text = " ".join(parse(site / "index.html").text)
     assert all(event.title in text for event in DATA.events)
@@ -143,6 +148,7 @@ def test_the_story_and_the_chart_texts_are_there_without_javascript(site: Path) 
     assert "The same data as a table" in text and "19 March 2026" in text
 
 
+@pytest.mark.slow
 def test_every_page_says_the_data_version_and_how_to_cite(site: Path) -> None:
     version = (site / "data" / "datapackage.json").read_text(encoding="utf-8").split('"version": "')[1].split('"')[0]
     for path in pages(site):
@@ -152,16 +158,18 @@ def test_every_page_says_the_data_version_and_how_to_cite(site: Path) -> None:
         assert f"Data version {version}" in text or path.relative_to(site).parts[0] in TRANSLATED_LANGUAGES, path
 
 
+@pytest.mark.slow
 def test_an_event_page_stays_small(site: Path) -> None:
     largest = max((site / "events").rglob("index.html"), key=lambda p: p.stat().st_size)
     assert largest.stat().st_size <= 20_000, largest
 
 
+@pytest.mark.slow
 def test_the_same_data_and_code_give_the_same_bytes_on_one_process_or_several(site: Path, tmp_path: Path) -> None:
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     for jobs in ("1", "3"):
         again = tmp_path / f"again-{jobs}"
-        assert build(again, options=("--jobs", jobs)).returncode == 0
+        assert build(again, TIMELINE, options=("--jobs", jobs)).returncode == 0
         second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
         assert first.keys() == second.keys() and [k for k in first if first[k] != second[k]] == [], jobs
 
@@ -177,6 +185,7 @@ def hostile_translations(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_untrusted_text_stays_text(tmp_path: Path) -> None:
     out = tmp_path / "hostile"
     assert build(out, hostile_translations(tmp_path)).returncode == 0
@@ -191,6 +200,7 @@ def test_untrusted_text_stays_text(tmp_path: Path) -> None:
         assert "<script>window.__pwned" not in html and "<img src=x" not in html
 
 
+@pytest.mark.slow
 def test_a_broken_file_leaves_the_site_as_it_was(tmp_path: Path, write_data) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -208,6 +218,7 @@ def git(where: Path, *args: str) -> None:
                    capture_output=True)  # fmt: skip
 
 
+@pytest.mark.slow
 def test_changes_lists_what_each_commit_added_changed_and_removed(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
@@ -230,6 +241,7 @@ def test_changes_lists_what_each_commit_added_changed_and_removed(tmp_path: Path
     assert [e.findtext("{http://www.w3.org/2005/Atom}title") for e in entries] == ["Rename e1, add e2", "First version"]
 
 
+@pytest.mark.slow
 def test_without_git_history_the_changes_page_says_so(tmp_path: Path) -> None:
     data = tmp_path / "events.yaml"
     data.write_text(VALID, encoding="utf-8")
@@ -239,6 +251,7 @@ def test_without_git_history_the_changes_page_says_so(tmp_path: Path) -> None:
     assert not (out / "changes.xml").exists()
 
 
+@pytest.mark.slow
 def test_with_a_site_address_there_is_a_sitemap_and_canonical_links(tmp_path: Path) -> None:
     data = tmp_path / "events.yaml"
     data.write_text(VALID.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://timeline.example.org"))
@@ -267,6 +280,7 @@ def meta(path: Path, key: str) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_the_link_preview_card_is_a_1200_by_630_png_named_only_where_the_site_address_is_known(
     site: Path, tmp_path: Path
 ) -> None:
@@ -275,7 +289,7 @@ def test_the_link_preview_card_is_a_1200_by_630_png_named_only_where_the_site_ad
     with Image.open(site / "assets" / "preview.png") as card:
         assert (card.format, card.size) == ("PNG", (1200, 630))
         assert len(card.getcolors(1_000_000) or []) > 50  # drawn text and a line, not a blank card
-    # The bundled file has no site address, and a preview image needs an absolute one.
+    # The data has no site address, and a preview image needs an absolute one.
     assert meta(site / "index.html", "og:image") == [] and meta(site / "index.html", "twitter:card") == ["summary"]
     data = tmp_path / "events.yaml"
     data.write_text(VALID.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://timeline.example.org/"))
@@ -305,6 +319,7 @@ def test_the_preview_card_draws_belarusian_letters_not_empty_boxes() -> None:
     assert card("Беларусь") != card("Бббббббб")
 
 
+@pytest.mark.slow
 def test_each_language_has_its_own_folder_with_every_page_in_its_language(site: Path) -> None:
     english = {p.relative_to(site) for p in pages(site) if p.relative_to(site).parts[0] not in TRANSLATED_LANGUAGES}
     assert {parse(site / p).lang for p in english} == {"en"}
@@ -316,6 +331,7 @@ def test_each_language_has_its_own_folder_with_every_page_in_its_language(site: 
         assert not (site / code / "assets").exists() and not (site / code / "data").exists()
 
 
+@pytest.mark.slow
 def test_an_event_page_names_the_same_page_in_every_language(site: Path) -> None:
     for folder in ("", "be/"):
         page = site / f"{folder}events/{EVENT}/index.html"
@@ -331,6 +347,7 @@ def test_an_event_page_names_the_same_page_in_every_language(site: Path) -> None
             assert f'hreflang="{code}" lang="{code}"' in html and f">{name}</a>" in html
 
 
+@pytest.mark.slow
 def test_a_belarusian_page_writes_its_dates_in_belarusian(site: Path) -> None:
     event = next(e for e in DATA.events if e.id == EVENT)
     label = date_label(event.date, "be")
@@ -339,8 +356,9 @@ def test_a_belarusian_page_writes_its_dates_in_belarusian(site: Path) -> None:
     assert f'<p class="when">{event.date.label} · ' in (site / "events" / EVENT / "index.html").read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_a_translated_page_marks_the_data_texts_still_in_english(site: Path) -> None:
-    # An event of the bundled file whose title is translated and whose summary is not (yet).
+    # An event whose title is translated and whose summary is not.
     event = next(e for e in DATA.events if "be" in e.title_i18n and "be" not in e.summary_i18n)
     html = (site / "be" / "events" / event.id / "index.html").read_text(encoding="utf-8")
     title = html.split("<h1>")[1].split("</h1>")[0]
@@ -353,6 +371,7 @@ def test_a_translated_page_marks_the_data_texts_still_in_english(site: Path) -> 
 TRANSLATED_TITLE = VALID.replace("title: An event\n", "title: An event\n    title_i18n: {be: Падзея, ru: Событие}\n")
 
 
+@pytest.mark.slow
 def test_a_publisher_can_build_fewer_languages_and_english_is_always_there(tmp_path: Path) -> None:
     data = tmp_path / "events.yaml"
     data.write_text(TRANSLATED_TITLE.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://t.example.org"))
@@ -400,5 +419,5 @@ def test_past_the_sitemap_limit_the_sitemap_is_an_index_of_parts(
 
 
 def test_a_number_of_processes_below_one_is_refused(tmp_path: Path) -> None:
-    result = build(tmp_path / "out", options=("--jobs", "0"))
+    result = build(tmp_path / "out", TIMELINE, options=("--jobs", "0"))
     assert result.returncode == 2 and "--jobs" in result.stderr and not (tmp_path / "out").exists()

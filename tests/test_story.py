@@ -10,9 +10,9 @@ from components.view.filters import Filters, shown_frames
 from components.view.frames import build_frames
 from components.view.story import page_of, story_page
 
-from .samples import BUNDLED, ROOT
+from .samples import ROOT, TIMELINE
 
-FRAMES = build_frames(load_file(BUNDLED))
+FRAMES = build_frames(load_file(TIMELINE))
 PEOPLE = {p.id: p for p in FRAMES.meta.people}
 
 
@@ -24,15 +24,18 @@ def test_the_story_lists_every_event_in_date_order_grouped_by_year() -> None:
     story = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources)
     assert ids(story.html) == list(FRAMES.events["id"])
     years = re.findall(r'<h3 class="story-year" id="year-(\d{4})">', story.html)
-    assert years == sorted(set(str(day.year) for day in FRAMES.events["start"]))
-    assert (story.first, story.last, story.total, story.pages) == (1, len(FRAMES.events), len(FRAMES.events), 1)
+    assert years == ["2020", "2021", "2022", "2023", "2024", "2025", "2026"]
+    assert (story.first, story.last, story.total, story.pages) == (1, 19, 19, 1)
 
 
 def test_the_story_follows_the_filters_and_marks_the_selected_event() -> None:
     releases = shown_frames(FRAMES, Filters(categories=("releases",))).events
-    chosen = str(releases.iloc[3]["id"])
+    chosen = "release-52-2025-09-11"
     story = story_page(releases, PEOPLE, FRAMES.meta.sources, selected=chosen)
-    assert ids(story.html) == list(releases["id"])
+    assert ids(story.html) == list(releases["id"]) == [
+        "release-18-2024-07-03", "release-14-2025-06-21", chosen, "release-123-2025-12-13",
+        "coale-visit-250-freed-2026-03-19",
+    ]  # fmt: skip
     assert re.findall(r'<li class="story-event story-selected" id="event-([a-z0-9-]+)"', story.html) == [chosen]
 
 
@@ -48,11 +51,13 @@ def test_an_event_shows_its_date_at_its_precision_people_freed_people_and_source
 
 
 def test_many_events_are_paged_and_the_selected_one_is_found_on_its_page() -> None:
-    story = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources, page=2, size=20)
-    assert story.pages == -(-len(FRAMES.events) // 20) and (story.first, story.last) == (21, 40)
-    assert ids(story.html) == list(FRAMES.events["id"].iloc[20:40])
-    last = str(FRAMES.events["id"].iloc[-1])
-    assert page_of(FRAMES.events, last, size=20) == story.pages and page_of(FRAMES.events, "missing") == 1
+    story = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources, page=2, size=5)
+    assert story.pages == 4 and (story.first, story.last, story.total) == (6, 10, 19)  # 19 events, 5 a page
+    assert ids(story.html) == list(FRAMES.events["id"].iloc[5:10])
+    last = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources, page=4, size=5)
+    assert (last.first, last.last) == (16, 19) and ids(last.html) == list(FRAMES.events["id"].iloc[15:])
+    assert page_of(FRAMES.events, "coale-visit-250-freed-2026-03-19", size=5) == 4
+    assert page_of(FRAMES.events, "election-2020", size=5) == 1 and page_of(FRAMES.events, "missing") == 1
 
 
 class Elements(HTMLParser):

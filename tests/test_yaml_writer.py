@@ -10,9 +10,9 @@ from components.data.loader import load_text
 from components.data.yaml_reader import read_yaml
 from components.edit.yaml_writer import InsertError, entry_yaml, insert_entries, source_yaml
 
-from .samples import BUNDLED, VALID
+from .samples import TIMELINE, VALID
 
-SOURCE = "euronews-pl-2026-03-19-coale-meets-lukashenko"
+SOURCE = "belsat-2026-03-19-250-freed"  # a source, person and category of tests/data/timeline.yaml
 EVENT = {
     "id": "writer-test-event",
     "date": "2026-03-19",
@@ -49,25 +49,28 @@ def inserted_lines(old: str, new: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def bundled() -> str:
-    return BUNDLED.read_text(encoding="utf-8")
+def timeline() -> str:
+    """A file as people write it: comments, quoted and flow values, a blank line between events, none between people."""
+    return TIMELINE.read_text(encoding="utf-8")
 
 
-def test_inserting_an_event_into_bundled_file_adds_lines_only(bundled: str) -> None:
-    new = insert_entries(bundled, events=[EVENT])
-    added = inserted_lines(bundled, new)
-    assert added[0] == "\n"  # the bundled events are separated by blank lines, so the new one is too
-    assert added[1] == "  - id: writer-test-event\n"
+def test_inserting_an_event_into_a_written_file_adds_lines_only(timeline: str) -> None:
+    new = insert_entries(timeline, events=[EVENT])
+    added = inserted_lines(timeline, new)
+    # The events are separated by blank lines, so the new one is too; the section still ends in one.
+    assert added.count("\n") == 1 and "  - id: writer-test-event\n" in added
+    assert "    sources: [belsat-2026-03-19-250-freed]\n\n  - id: writer-test-event\n" in new
+    assert "\n\nprisoner_counts:\n" in new
     data = load_text(new, "events.yaml").data
     assert data.events[-1].id == "writer-test-event"
     assert data.events[-1].title == "Talks: round two #2"
     assert data.events[-1].released_to == {"Lithuania": 9}
-    assert len(data.events) == len(load_text(bundled, "events.yaml").data.events) + 1
+    assert len(data.events) == 19 + 1
 
 
-def test_inserting_a_person_and_a_source_into_bundled_file_adds_lines_only(bundled: str) -> None:
-    new = insert_entries(bundled, people=[PERSON], sources={"writer-test-source": NEW_SOURCE})
-    added = inserted_lines(bundled, new)
+def test_inserting_a_person_and_a_source_into_a_written_file_adds_lines_only(timeline: str) -> None:
+    new = insert_entries(timeline, people=[PERSON], sources={"writer-test-source": NEW_SOURCE})
+    added = inserted_lines(timeline, new)
     assert added == [
         "  - id: writer-test-person\n",
         '    name: "Ян Новы"\n',
@@ -85,10 +88,10 @@ def test_inserting_a_person_and_a_source_into_bundled_file_adds_lines_only(bundl
     assert data.sources["writer-test-source"].url == "https://example.org/x?a=1#b"
 
 
-def test_all_three_sections_at_once_keep_every_other_line(bundled: str) -> None:
+def test_all_three_sections_at_once_keep_every_other_line(timeline: str) -> None:
     events = [EVENT, {**EVENT, "id": "writer-test-event-2"}]
-    new = insert_entries(bundled, events=events, people=[PERSON], sources={"writer-test-source": NEW_SOURCE})
-    inserted_lines(bundled, new)
+    new = insert_entries(timeline, events=events, people=[PERSON], sources={"writer-test-source": NEW_SOURCE})
+    inserted_lines(timeline, new)
     data = load_text(new, "events.yaml").data
     assert [event.id for event in data.events[-2:]] == ["writer-test-event", "writer-test-event-2"]
 
