@@ -92,6 +92,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations(_language.get()).ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the current language as used in `context`: one English word with two uses ("Released": a
+    person's date of release, or the released people in a chart's legend) gets a translation for each."""
+    return translations(_language.get()).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a constant for translation without translating it: `_` it where it is shown."""
     return message

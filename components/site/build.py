@@ -20,7 +20,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from plotly.offline import get_plotlyjs
 
 from ..data.model import json_schema
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, ngettext
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, ngettext, pgettext
 from ..view.data_tables import data_tables
 from ..view.export import data_version, events_json, package_files
 from ..view.frames import Frames
@@ -45,7 +45,9 @@ def _environment() -> Environment:
         auto_reload=False,  # the templates do not change during a build; checking costs a stat per page
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=_, ngettext=ngettext, pgettext=pgettext, newstyle=True
+    )
     add_helpers(env)
     return env
 

@@ -29,7 +29,7 @@ from ..edit.drafts import (
 )
 from ..edit.permissions import Permission, decide_permission
 from ..edit.saving import save_entries
-from ..i18n import N_, TRANSLATED_LANGUAGES, _, current_language, use_language
+from ..i18n import N_, TRANSLATED_LANGUAGES, _, current_language, pgettext, use_language
 from ..view.timeline_figures import preview_figure
 from .page_data import PageData, data_file, full_dataset
 from .state import (
@@ -183,7 +183,9 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     st.multiselect(_("Sources"), list(titles), key=k("sources"), format_func=lambda v: titles[v])
     _show(problems, "event.sources", attempted)
     _new_source_fields(problems, attempted)
-    st.selectbox(_("Status"), STATUSES, key=k("status"), format_func=_)  # the values are their own messages
+    st.selectbox(
+        pgettext("event status", "Status"), STATUSES, key=k("status"), format_func=_
+    )  # the values are their own messages
     freed, destinations = st.columns(2)
     freed.text_input(_("People freed (optional)"), key=k("released"))
     destinations.text_area(_("Where they went (one 'Destination: number' per line)"), key=k("released_to"), height=80)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ..data.model import STATUSES
-from ..i18n import _
+from ..i18n import _, pgettext
 from ..view.filters import Filters
 from ..view.view_state import View
 from .language import language_picker
@@ -98,7 +98,9 @@ def filters_sidebar(page: PageData) -> Filters:
         chosen_people = st.multiselect(
             _("People"), list(people), key=PEOPLE, format_func=people.__getitem__, placeholder=everything
         )
-        chosen_statuses = st.multiselect(_("Status"), list(STATUSES), key=STATUS, format_func=_, placeholder=everything)
+        chosen_statuses = st.multiselect(
+            pgettext("event status", "Status"), list(STATUSES), key=STATUS, format_func=_, placeholder=everything
+        )
         st.button(_("Clear filters"), on_click=clear_filters, args=(page,), use_container_width=True)
     picked = tuple(dates) if isinstance(dates, (tuple, list)) else (dates,)
     start = picked[0] if picked and picked[0] != low else None

@@ -7,7 +7,7 @@ from functools import partial
 
 import streamlit as st
 
-from ..i18n import N_, _, in_current_language, ngettext, number_text
+from ..i18n import N_, _, in_current_language, ngettext, number_text, pgettext
 from ..view.export import counts_csv, events_csv, events_json, package_zip, workbook
 from ..view.filters import Filters, Shown, describe_filters
 from ..view.tables import events_table
@@ -37,7 +37,9 @@ def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
         events_table(shown.events, page.meta.sources),
         hide_index=True,
         column_config={
-            _("Source"): st.column_config.LinkColumn(_("Source"), display_text=_("open")),
+            pgettext("link to the first source", "Source"): st.column_config.LinkColumn(
+                pgettext("link to the first source", "Source"), display_text=_("open")
+            ),
             _("All sources"): st.column_config.ListColumn(_("All sources")),
             _("Freed"): st.column_config.NumberColumn(_("Freed"), format="%d"),
         },

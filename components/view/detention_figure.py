@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import _
+from ..i18n import _, pgettext
 from .style import LEGEND_BELOW, PALETTE, TEMPLATE, day_text, long_date, number_separators, time_axis
 from .text import escape_html, optional_text
 
@@ -51,7 +51,7 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
     died, held = detained["died_in_custody"].astype(bool), detained["still_held"].astype(bool)
     fate = np.select([died.to_numpy(), held.to_numpy()], ["died", "held"], "released")
     for kind, name, color, pattern in (
-        ("released", _("Released"), PALETTE[0], ""),
+        ("released", pgettext("people released", "Released"), PALETTE[0], ""),
         ("held", _("Still held"), PALETTE[1], "/"),
         ("died", _("Died in custody"), PALETTE[7], "x"),
     ):

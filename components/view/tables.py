@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.model import Source
-from ..i18n import _, current_language
+from ..i18n import _, current_language, pgettext
 from .style import release_kind_text, status_word
 from .translated import country_name
 
@@ -18,9 +18,9 @@ def events_table(events: pd.DataFrame, sources: dict[str, Source]) -> pd.DataFra
             _("Title"): events["title"],
             _("Category"): events["category_label"],
             _("People"): events["people_names"],
-            _("Status"): events["status"].map(status_word),
+            pgettext("event status", "Status"): events["status"].map(status_word),
             _("Freed"): events["released"],
-            _("Source"): [sources[s[0]].url for s in events["sources"]],
+            pgettext("link to the first source", "Source"): [sources[s[0]].url for s in events["sources"]],
             _("All sources"): [[f"{sources[i].publisher}: {sources[i].title}" for i in s] for s in events["sources"]],
             "id": events["id"],
         }
@@ -33,7 +33,7 @@ def detentions_table(people: pd.DataFrame) -> pd.DataFrame:
         "name": _("Name"),
         "role": _("Role"),
         "detained_label": _("Detained"),
-        "released_label": _("Released"),
+        "released_label": pgettext("date of release", "Released"),
         "still_held": _("Still held"),
         "died_label": _("Died in custody"),
         "sentence": _("Sentence"),
@@ -47,7 +47,7 @@ def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
         "date_label": _("Date"),
         "count": _("Political prisoners"),
         "approximate": _("Over/about"),
-        "source_label": _("Source"),
+        "source_label": pgettext("who published the count", "Source"),
         "source_url": _("Link"),
     }
     return counts[list(columns)].rename(columns=columns)
@@ -58,7 +58,7 @@ def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
     columns = {
         "date_label": _("Date"),
         "title": _("Release"),
-        "destination": _("Destination"),
+        "destination": pgettext("country people were sent to", "Destination"),
         "kind": _("How freed"),
         "released": _("People freed"),
     }
