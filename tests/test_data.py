@@ -4,6 +4,7 @@ its entries (adding an event must never break a test); a floor the dataset promi
 
 from __future__ import annotations
 
+import json
 import re
 
 import jsonschema
@@ -16,7 +17,7 @@ from components.data.model import Event, json_schema
 from components.i18n import TRANSLATED_LANGUAGES
 from components.ui.tabs import TABS
 from components.view.filters import Filters, filter_events
-from components.view.frames import build_frames
+from components.view.frames import build_frames, people_frame
 from components.view.timeline_figures import timeline_placement
 
 from .samples import BUNDLED, run_page
@@ -166,3 +167,22 @@ def test_the_page_draws_the_bundled_file_on_every_tab(
     assert app.title[0].value == loaded.data.title and not app.error
     total = len(loaded.data.events)
     assert next(m.value for m in app.metric if m.label == "Events shown") == f"{total} of {total}"
+
+
+def test_every_death_in_custody_has_its_event_and_is_never_still_held(loaded: Loaded) -> None:
+    data = loaded.data
+    dead = {p.id for p in data.people if p.died_in_custody}
+    marked = {p for e in data.events if "death-in-custody" in e.tags for p in e.people}
+    assert dead and dead <= marked
+    people = people_frame(data).set_index("id")
+    assert not people.loc[sorted(dead), "still_held"].any()
+
+
+def test_no_source_is_an_aggregator_and_every_event_has_a_primary_one(loaded: Loaded) -> None:
+    from components.data.source_checks import PRIMARY_KINDS, source_kind
+
+    data = loaded.data
+    kinds = {key: source_kind(source) for key, source in data.sources.items()}
+    assert not [key for key, kind in kinds.items() if kind in ("aggregator", None)]
+    assert all(any(kinds[s] in PRIMARY_KINDS for s in event.sources) for event in data.events)
+    assert not re.search(r"\bADD [a-z_]+|\bTODO\b", json.dumps(data.model_dump(mode="json"), ensure_ascii=False))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from components.data.problems import DataError
 from components.site.edition import source_entry
 from components.view.data_tables import data_tables
 from components.view.detention_figure import detention_figure
-from components.view.frames import build_frames, people_frame
+from components.view.frames import build_frames
 from components.view.prisoner_figures import prisoners_figure
 from components.view.story import story_page
 
@@ -117,25 +115,6 @@ def test_an_editing_instruction_in_a_note_is_a_warning_with_its_line(instruction
     )
     (warning,) = [w for w in load_text(text, "events.yaml").warnings if "editing instruction" in w.message]
     assert (warning.path, warning.line) == ("events[0].note", 24)
-
-
-def test_the_bundled_data_records_the_deaths_in_custody_with_an_event_each() -> None:
-    data = load_file(ROOT / "events.yaml").data
-    dead = {p.id for p in data.people if p.died_in_custody}
-    marked = {p for e in data.events if "death-in-custody" in e.tags for p in e.people}
-    assert len(dead) >= 8 and dead <= marked
-    people = people_frame(data).set_index("id")
-    assert not people.loc[sorted(dead), "still_held"].any()
-
-
-def test_the_data_holds_no_aggregator_source_and_every_event_a_primary_one() -> None:
-    from components.data.source_checks import PRIMARY_KINDS, source_kind
-
-    data = load_file(ROOT / "events.yaml").data
-    kinds = {key: source_kind(source) for key, source in data.sources.items()}
-    assert not [key for key, kind in kinds.items() if kind in ("aggregator", None)]
-    assert all(any(kinds[s] in PRIMARY_KINDS for s in event.sources) for event in data.events)
-    assert not re.search(r"\bADD [a-z_]+|\bTODO\b", json.dumps(data.model_dump(mode="json"), ensure_ascii=False))
 
 
 def test_the_fixture_is_a_clean_file() -> None:
