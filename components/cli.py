@@ -21,7 +21,7 @@ from .data.problems import DataError, Problem
 from .i18n import LANGUAGES
 
 if TYPE_CHECKING:
-    from .view.frames import Frames
+    from .view.shape.frames import Frames
 
 
 def summary(loaded: Loaded) -> str:
@@ -101,7 +101,7 @@ def check(files: Sequence[str], style: str, *, strict: bool = False) -> int:
 def _frames_of(command: str, data_file: str | None) -> tuple[Path, Frames] | int:
     """The frames of a valid data file, or the exit status after saying why not (1: problems, 2: unreadable)."""
     # Imported here: `timeline-check` (the pre-commit hook) installs without pandas, Plotly, Jinja2 and openpyxl.
-    from .view.parse_cache import load_frames
+    from .view.files.parse_cache import load_frames
 
     file = data_file or os.environ.get(FILE_VARIABLE) or str(BUNDLED)
     try:
@@ -116,7 +116,7 @@ def _frames_of(command: str, data_file: str | None) -> tuple[Path, Frames] | int
 
 def export(out_dir: str, data_file: str | None) -> int:
     """Write the data package (CSVs, datapackage.json) and the workbook of a valid file; nothing for a broken one."""
-    from .view.export import write_export
+    from .view.files.export import write_export
 
     loaded = _frames_of("export", data_file)
     if isinstance(loaded, int):

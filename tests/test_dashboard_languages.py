@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from components.data.loader import load_file
 from components.i18n import LANGUAGES, TRANSLATED_LANGUAGES, _, language, ngettext
 from components.ui.tabs import TABS
-from components.view.locale import date_label
+from components.view.words.locale import date_label
 
 from .samples import ROOT, TIMELINE, run_page
 from .test_i18n import PLACEHOLDER, code_messages

@@ -16,9 +16,9 @@ from components.data.loader import Loaded, load_file
 from components.data.model import Event, json_schema
 from components.i18n import TRANSLATED_LANGUAGES
 from components.ui.tabs import TABS
-from components.view.filters import Filters, filter_events
-from components.view.frames import build_frames, people_frame
-from components.view.timeline_figures import timeline_placement
+from components.view.draw.timeline_figures import timeline_placement
+from components.view.shape.filters import Filters, filter_events
+from components.view.shape.frames import build_frames, people_frame
 
 from .samples import BUNDLED, run_page
 from .test_schema import as_editor_sees

@@ -20,10 +20,10 @@ import pytest
 from components.cli import main
 from components.data.loader import load_file, load_text
 from components.i18n import _, language
-from components.view.data_tables import TABLES
-from components.view.export import events_json, package_files, package_zip, workbook
-from components.view.filters import Filters, describe_filters, shown_frames
-from components.view.frames import build_frames
+from components.view.files.data_tables import TABLES
+from components.view.files.export import events_json, package_files, package_zip, workbook
+from components.view.shape.filters import Filters, describe_filters, shown_frames
+from components.view.shape.frames import build_frames
 
 from .samples import ROOT, TIMELINE, VALID
 

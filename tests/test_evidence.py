@@ -9,11 +9,11 @@ import pytest
 from components.data.loader import load_file, load_text
 from components.data.problems import DataError
 from components.site.edition import source_entry
-from components.view.data_tables import data_tables
-from components.view.detention_figure import detention_figure
-from components.view.frames import build_frames
-from components.view.prisoner_figures import prisoners_figure
-from components.view.story import story_page
+from components.view.draw.detention_figure import detention_figure
+from components.view.draw.prisoner_figures import prisoners_figure
+from components.view.draw.story import story_page
+from components.view.files.data_tables import data_tables
+from components.view.shape.frames import build_frames
 
 from .samples import ROOT, VALID, run_page
 
@@ -43,7 +43,7 @@ def test_the_detentions_chart_draws_the_dead_apart_from_the_still_held(frames) -
 
 
 def test_the_detentions_text_alternative_counts_the_dead_apart(frames) -> None:
-    from components.view.text_alternatives import detentions_sentence
+    from components.view.draw.text_alternatives import detentions_sentence
 
     assert detentions_sentence(frames.people, "19 March 2026") == (
         "3 people detained between 10 August 2020 and 1 May 2021: 1 released, 1 died in custody, "

@@ -11,9 +11,13 @@ import pytest
 from components.data.loader import load_file, load_text
 from components.data.model import Dataset, Event
 from components.i18n import language
-from components.view.detail import PrisonersDetail, prisoners_detail, timeline_detail
-from components.view.detention_figure import detention_figure
-from components.view.frames import (
+from components.view.draw.detail import PrisonersDetail, prisoners_detail, timeline_detail
+from components.view.draw.detention_figure import detention_figure
+from components.view.draw.labels import overlapping
+from components.view.draw.prisoner_figures import key_event_list, milestone_placement, prisoners_figure, releases_figure
+from components.view.draw.style import STATUS_SYMBOLS
+from components.view.draw.timeline_figures import PERIOD_LEGEND, preview_figure, timeline_figure
+from components.view.shape.frames import (
     UNSPECIFIED_DESTINATION,
     categories_frame,
     counts_frame,
@@ -21,10 +25,6 @@ from components.view.frames import (
     people_frame,
     releases_frame,
 )
-from components.view.labels import overlapping
-from components.view.prisoner_figures import key_event_list, milestone_placement, prisoners_figure, releases_figure
-from components.view.style import STATUS_SYMBOLS
-from components.view.timeline_figures import PERIOD_LEGEND, preview_figure, timeline_figure
 
 from .samples import TIMELINE
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from components.data.loader import load_file, load_text
-from components.view.filters import (
+from components.view.shape.filters import (
     Filters,
     describe_filters,
     filter_counts,
@@ -15,7 +15,7 @@ from components.view.filters import (
     filter_people,
     filter_releases,
 )
-from components.view.frames import counts_frame, events_frame, people_frame, releases_frame
+from components.view.shape.frames import counts_frame, events_frame, people_frame, releases_frame
 
 from .samples import TIMELINE, VALID
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from components.data.loader import load_file, load_text
-from components.view.frames import (
+from components.view.shape.frames import (
     UNSPECIFIED_DESTINATION,
     build_frames,
     counts_frame,

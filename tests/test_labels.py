@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from components.data.loader import load_file, load_text
-from components.view.frames import build_frames
-from components.view.labels import (
+from components.view.draw.labels import (
     MIN_PLOT_WIDTH_PX,
     Candidate,
     box_at,
@@ -15,7 +14,8 @@ from components.view.labels import (
     shortened,
     text_width_px,
 )
-from components.view.timeline_figures import FEW_EVENTS, timeline_placement
+from components.view.draw.timeline_figures import FEW_EVENTS, timeline_placement
+from components.view.shape.frames import build_frames
 
 from .samples import TIMELINE, VALID
 

@@ -6,7 +6,7 @@ import pytest
 
 from components.data.fuzzy_dates import parse_fuzzy_date
 from components.i18n import LANGUAGES, language, number_text
-from components.view.locale import LanguageChoice, choose_language, date_label
+from components.view.words.locale import LanguageChoice, choose_language, date_label
 
 
 @pytest.mark.parametrize(

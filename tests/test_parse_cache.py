@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from components.data.problems import DataError
-from components.view.parse_cache import CACHE_DIR, cache_file, load_frames
+from components.view.files.parse_cache import CACHE_DIR, cache_file, load_frames
 
 from .samples import VALID
 

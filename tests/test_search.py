@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from components.data.loader import load_text
-from components.view.filters import Filters, filter_events, filter_people
-from components.view.frames import events_frame, people_frame
-from components.view.search import query_words, search_key
+from components.view.shape.filters import Filters, filter_events, filter_people
+from components.view.shape.frames import events_frame, people_frame
+from components.view.shape.search import query_words, search_key
 
 from .samples import VALID
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from components.data.loader import load_file
 from components.i18n import LANGUAGE_NAMES, TRANSLATED_LANGUAGES
-from components.view.locale import date_label
+from components.view.words.locale import date_label
 
 from .samples import ROOT, TIMELINE, VALID
 
@@ -308,7 +308,7 @@ def test_the_link_preview_card_is_a_1200_by_630_png_named_only_where_the_site_ad
 def test_the_preview_card_draws_belarusian_letters_not_empty_boxes() -> None:
     from components.data.loader import load_text
     from components.site.preview import preview_png
-    from components.view.frames import build_frames
+    from components.view.shape.frames import build_frames
 
     def card(title: str) -> bytes:
         loaded = load_text(VALID.replace("title: Test timeline", f"title: {title}", 1), "events.yaml")
@@ -398,7 +398,7 @@ def test_past_the_sitemap_limit_the_sitemap_is_an_index_of_parts(
 ) -> None:
     from components.data.loader import load_text
     from components.site import build as site_build
-    from components.view.frames import build_frames
+    from components.view.shape.frames import build_frames
 
     text = VALID.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://t.example.org")
     site = site_build.Site(build_frames(load_text(text, "events.yaml")), tmp_path / "events.yaml", "events.yaml")

@@ -6,9 +6,9 @@ import re
 from html.parser import HTMLParser
 
 from components.data.loader import load_file
-from components.view.filters import Filters, shown_frames
-from components.view.frames import build_frames
-from components.view.story import page_of, story_page
+from components.view.draw.story import page_of, story_page
+from components.view.shape.filters import Filters, shown_frames
+from components.view.shape.frames import build_frames
 
 from .samples import ROOT, TIMELINE
 

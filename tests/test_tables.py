@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from components.data.loader import load_file
-from components.view.frames import build_frames
-from components.view.tables import counts_table, detentions_table, events_table, releases_table, sources_table
+from components.view.draw.tables import counts_table, detentions_table, events_table, releases_table, sources_table
+from components.view.shape.frames import build_frames
 
 from .samples import TIMELINE
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from components.view.text import escape_html, escape_markdown, markdown_link, optional_text, safe_url
+from components.view.words.text import escape_html, escape_markdown, markdown_link, optional_text, safe_url
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from components.data.loader import load_file
-from components.view.filters import Filters, shown_frames
-from components.view.frames import build_frames
-from components.view.text_alternatives import (
+from components.view.draw.text_alternatives import (
     detentions_sentence,
     prisoners_sentence,
     releases_sentence,
     timeline_sentence,
 )
+from components.view.shape.filters import Filters, shown_frames
+from components.view.shape.frames import build_frames
 
 from .samples import TIMELINE
 

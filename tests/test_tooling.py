@@ -156,8 +156,8 @@ def test_the_installed_package_carries_its_data_files(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     wanted = {"components/data/publishers.yaml", "components/site/site.css", "components/site/templates/base.html",
               "components/site/templates/_footer.html", "components/site/fonts/SourceSans3VF-Upright.woff2",
-              "components/site/fonts/OFL.txt", "components/i18n/babel.cfg", "components/view/templates/story.html",
-              "components/view/templates/html.html"}  # fmt: skip
+              "components/site/fonts/OFL.txt", "components/i18n/babel.cfg", "components/view/draw/templates/story.html",
+              "components/view/draw/templates/html.html"}  # fmt: skip
     wanted |= {f"components/i18n/locales/{code}/LC_MESSAGES/messages.po" for code in TRANSLATED_LANGUAGES}
     assert wanted - names == set()
 

@@ -9,13 +9,13 @@ from components.data.loader import load_file
 from components.data.model import RELEASE_KINDS, STATUSES
 from components.data.problems import DataError
 from components.i18n import _, language, pgettext
-from components.view.filters import Filters, shown_frames
-from components.view.frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, build_frames
-from components.view.prisoner_figures import releases_figure
-from components.view.style import FIXED_VALUES
-from components.view.tables import releases_table
-from components.view.text import escape_html
-from components.view.translated import country_name, translated_frames
+from components.view.draw.prisoner_figures import releases_figure
+from components.view.draw.style import FIXED_VALUES
+from components.view.draw.tables import releases_table
+from components.view.shape.filters import Filters, shown_frames
+from components.view.shape.frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, build_frames
+from components.view.shape.translated import country_name, translated_frames
+from components.view.words.text import escape_html
 
 from .samples import VALID
 from .test_i18n import code_messages

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from components.view.filters import Filters
-from components.view.view_state import Choices, View, params_from_view, view_from_params
+from components.view.shape.filters import Filters
+from components.view.shape.view_state import Choices, View, params_from_view, view_from_params
 
 CHOICES = Choices(
     categories={"war", "releases"},

@@ -21,10 +21,10 @@ from plotly.offline import get_plotlyjs
 
 from ..data.model import json_schema
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, ngettext, pgettext
-from ..view.data_tables import data_tables
-from ..view.export import data_version, events_json, package_files
-from ..view.frames import Frames
-from ..view.html import add_helpers
+from ..view.draw.html import add_helpers
+from ..view.files.data_tables import data_tables
+from ..view.files.export import data_version, events_json, package_files
+from ..view.shape.frames import Frames
 from .changes import data_history
 from .edition import Edition, Shared, folder
 
@@ -36,9 +36,9 @@ def _environment() -> Environment:
     # Autoescaping on for HTML and XML: every text from the data file stays text. The page's words through the
     # catalogs of the language being built (`language(code)`), with named placeholders: _("... %(name)s", name=...).
     env = Environment(
-        # The site's pages, and the pieces the page shares with them (components/view/templates).
+        # The site's pages, and the pieces the page shares with them (components/view/draw/templates).
         loader=ChoiceLoader(
-            [PackageLoader("components.site", "templates"), PackageLoader("components.view", "templates")]
+            [PackageLoader("components.site", "templates"), PackageLoader("components.view.draw", "templates")]
         ),
         autoescape=select_autoescape(["html", "xml"]),
         keep_trailing_newline=True,

@@ -15,17 +15,17 @@ from markupsafe import Markup
 from ..data.fuzzy_dates import FuzzyDate
 from ..data.model import Source
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, _, number_text
-from ..view.export import citation, data_version
-from ..view.frames import Frames, count_label, frame_records
-from ..view.html import macro
-from ..view.prisoner_figures import prisoners_figure, releases_figure
-from ..view.story import STORY_PAGE_SIZE, StoryLinks, story_items, story_page
-from ..view.style import archive_label, fuzzy_date_text, release_kind_text, status_word
-from ..view.tables import counts_table, releases_table
-from ..view.text import optional_text
-from ..view.text_alternatives import prisoners_sentence, releases_sentence, timeline_sentence
-from ..view.timeline_figures import timeline_figure
-from ..view.translated import country_name, translated, translated_frames
+from ..view.draw.html import macro
+from ..view.draw.prisoner_figures import prisoners_figure, releases_figure
+from ..view.draw.story import STORY_PAGE_SIZE, StoryLinks, story_items, story_page
+from ..view.draw.style import archive_label, fuzzy_date_text, release_kind_text, status_word
+from ..view.draw.tables import counts_table, releases_table
+from ..view.draw.text_alternatives import prisoners_sentence, releases_sentence, timeline_sentence
+from ..view.draw.timeline_figures import timeline_figure
+from ..view.files.export import citation, data_version
+from ..view.shape.frames import Frames, count_label, frame_records
+from ..view.shape.translated import country_name, translated, translated_frames
+from ..view.words.text import optional_text
 from .changes import Commit
 from .charts import chart_html
 from .preview import preview_png

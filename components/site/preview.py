@@ -10,8 +10,8 @@ import pandas as pd
 from PIL import Image, ImageDraw, ImageFont
 
 from ..i18n import _, ngettext
-from ..view.frames import Frames, count_label
-from ..view.style import PALETTE, fuzzy_date_text
+from ..view.draw.style import fuzzy_date_text
+from ..view.shape.frames import PALETTE, Frames, count_label
 
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph and Twitter's large card show without cropping
 MARGIN = 60

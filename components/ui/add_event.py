@@ -30,7 +30,7 @@ from ..edit.drafts import (
 from ..edit.permissions import Permission, decide_permission
 from ..edit.saving import save_entries
 from ..i18n import N_, TRANSLATED_LANGUAGES, _, current_language, pgettext, use_language
-from ..view.timeline_figures import preview_figure
+from ..view.draw.timeline_figures import preview_figure
 from .page_data import PageData, data_file, full_dataset
 from .state import (
     DIALOG_DUPLICATE,

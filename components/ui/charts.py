@@ -7,12 +7,12 @@ from dataclasses import replace
 import plotly.graph_objects as go
 import streamlit as st
 
-from ..view.detail import PrisonersDetail, TimelineDetail, prisoners_detail, timeline_detail
-from ..view.detention_figure import detention_figure
-from ..view.filters import Filters, Shown, shown_frames
-from ..view.prisoner_figures import prisoners_figure, releases_figure
-from ..view.story import StoryPage, story_page
-from ..view.timeline_figures import timeline_figure, timeline_placement
+from ..view.draw.detail import PrisonersDetail, TimelineDetail, prisoners_detail, timeline_detail
+from ..view.draw.detention_figure import detention_figure
+from ..view.draw.prisoner_figures import prisoners_figure, releases_figure
+from ..view.draw.story import StoryPage, story_page
+from ..view.draw.timeline_figures import timeline_figure, timeline_placement
+from ..view.shape.filters import Filters, Shown, shown_frames
 from .page_data import PageData
 
 # Shared by every session: many readers of one link cost one filtering and one set of figures. The page

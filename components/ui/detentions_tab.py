@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ..i18n import _
-from ..view.filters import Filters, Shown
-from ..view.style import fuzzy_date_text
-from ..view.tables import detentions_table
-from ..view.text_alternatives import detentions_sentence
+from ..view.draw.style import fuzzy_date_text
+from ..view.draw.tables import detentions_table
+from ..view.draw.text_alternatives import detentions_sentence
+from ..view.shape.filters import Filters, Shown
 from .charts import detentions_chart
 from .page_data import PageData
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, _, use_language
-from ..view.locale import choose_language
+from ..view.words.locale import choose_language
 from .state import LANGUAGE, LANGUAGE_CHOSEN, LANGUAGE_NOTICE
 
 

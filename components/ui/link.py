@@ -6,8 +6,8 @@ import streamlit as st
 
 from ..data.model import STATUSES
 from ..i18n import _
-from ..view.filters import Filters
-from ..view.view_state import Choices, View, params_from_view, view_from_params
+from ..view.shape.filters import Filters
+from ..view.shape.view_state import Choices, View, params_from_view, view_from_params
 from .language import link_language
 from .page_data import PageData
 from .share import share_link

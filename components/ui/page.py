@@ -8,12 +8,12 @@ import streamlit as st
 from streamlit import config
 
 from ..i18n import _, ngettext, number_text
-from ..view.filters import Shown
-from ..view.frames import count_label
-from ..view.html import macro
-from ..view.style import archive_label, fuzzy_date_text
-from ..view.text import escape_markdown, markdown_link
-from ..view.translated import translated_frames
+from ..view.draw.html import macro
+from ..view.draw.style import archive_label, fuzzy_date_text
+from ..view.shape.filters import Shown
+from ..view.shape.frames import count_label
+from ..view.shape.translated import translated_frames
+from ..view.words.text import escape_markdown, markdown_link
 from .language import language_notice, start_language
 from .page_data import PageData, PageLoad, data_file, load_page_data
 from .state import LINK_NOTICES

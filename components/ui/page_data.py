@@ -14,8 +14,8 @@ from ..data.model import Dataset
 from ..data.paths import BUNDLED, FILE_VARIABLE
 from ..data.problems import DataError
 from ..i18n import DEFAULT_LANGUAGE, language
-from ..view.frames import Frames
-from ..view.parse_cache import load_frames
+from ..view.files.parse_cache import load_frames
+from ..view.shape.frames import Frames
 
 PageData = Frames
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from ..i18n import N_, _, ngettext, number_text
-from ..view.filters import Filters, Shown
-from ..view.prisoner_figures import STACKS, key_event_list
-from ..view.tables import counts_table, releases_table
-from ..view.text import escape_markdown
-from ..view.text_alternatives import prisoners_sentence, releases_sentence
+from ..view.draw.prisoner_figures import STACKS, key_event_list
+from ..view.draw.tables import counts_table, releases_table
+from ..view.draw.text_alternatives import prisoners_sentence, releases_sentence
+from ..view.shape.filters import Filters, Shown
+from ..view.words.text import escape_markdown
 from .charts import prisoners_chart, releases_chart
 from .page_data import PageData
 from .state import RELEASES_STACK

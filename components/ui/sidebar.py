@@ -9,8 +9,8 @@ import streamlit as st
 
 from ..data.model import STATUSES
 from ..i18n import _, pgettext
-from ..view.filters import Filters
-from ..view.view_state import View
+from ..view.shape.filters import Filters
+from ..view.shape.view_state import View
 from .language import language_picker
 from .page_data import PageData
 from .state import CATEGORIES, DATES, DATES_BOUNDS, EVENT, PEOPLE, QUERY, STATUS, TAB

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ..i18n import _, ngettext, number_text
-from ..view.filters import Filters, Shown
-from ..view.tables import sources_table
+from ..view.draw.tables import sources_table
+from ..view.shape.filters import Filters, Shown
 from .page_data import PageData
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ..i18n import _, number_text
-from ..view.filters import Filters, Shown
-from ..view.html import macro
-from ..view.story import page_of
+from ..view.draw.html import macro
+from ..view.draw.story import page_of
+from ..view.shape.filters import Filters, Shown
 from .charts import story_for
 from .page_data import PageData
 from .state import EVENT, STORY_PAGE, STORY_SCROLLED

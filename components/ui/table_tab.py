@@ -8,9 +8,9 @@ from functools import partial
 import streamlit as st
 
 from ..i18n import N_, _, in_current_language, ngettext, number_text, pgettext
-from ..view.export import counts_csv, events_csv, events_json, package_zip, workbook
-from ..view.filters import Filters, Shown, describe_filters
-from ..view.tables import events_table
+from ..view.draw.tables import events_table
+from ..view.files.export import counts_csv, events_csv, events_json, package_zip, workbook
+from ..view.shape.filters import Filters, Shown, describe_filters
 from .charts import shown_for
 from .page_data import PageData
 from .share import share_link

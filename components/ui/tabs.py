@@ -8,7 +8,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from ..i18n import N_, _
-from ..view.filters import Filters, Shown
+from ..view.shape.filters import Filters, Shown
 from .detentions_tab import render_detentions_tab
 from .page_data import PageData
 from .prisoners_tab import render_prisoners_tab

@@ -6,11 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from ..i18n import _, current_language, number_text
-from ..view.filters import Filters, Shown
-from ..view.style import archive_label, fuzzy_date_text
-from ..view.text import escape_markdown, markdown_link, optional_text
-from ..view.text_alternatives import timeline_sentence
-from ..view.translated import country_name
+from ..view.draw.style import archive_label, fuzzy_date_text
+from ..view.draw.text_alternatives import timeline_sentence
+from ..view.shape.filters import Filters, Shown
+from ..view.shape.translated import country_name
+from ..view.words.text import escape_markdown, markdown_link, optional_text
 from .add_event import open_dialog
 from .charts import timeline_chart
 from .page_data import PageData

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..i18n import ngettext, number_text
+from ...i18n import ngettext, number_text
 from .style import month_text
 
 DENSITY_THRESHOLD = 5000  # more events in view than this are drawn as counts per month

@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import _, pgettext
-from .style import LEGEND_BELOW, PALETTE, TEMPLATE, day_text, long_date, number_separators, time_axis
-from .text import escape_html, optional_text
+from ...i18n import _, pgettext
+from ..shape.frames import PALETTE
+from ..words.text import escape_html, optional_text
+from .style import LEGEND_BELOW, TEMPLATE, day_text, long_date, number_separators, time_axis
 
 ROW_PX = 46  # one person: the name, then the bar below it
 BAR_WIDTH = 0.22  # of a person's row: the name takes the top of the row, the bar its middle

@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, Template
 from markupsafe import Markup
 
-from .text import safe_url
+from ..words.text import safe_url
 
 
 def fill(words: str, **values: Any) -> Markup:
@@ -21,9 +21,9 @@ def fill(words: str, **values: Any) -> Markup:
 
 @cache
 def environment() -> Environment:
-    """The templates under components/view/templates, autoescaped; the static edition loads them too."""
+    """The templates under components/view/draw/templates, autoescaped; the static edition loads them too."""
     env = Environment(
-        loader=PackageLoader("components.view", "templates"),
+        loader=PackageLoader("components.view.draw", "templates"),
         autoescape=True,
         auto_reload=False,  # the templates do not change while the app runs; checking costs a stat per render
         trim_blocks=True,

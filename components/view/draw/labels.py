@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..data.model import SHORT_LENGTH
+from ..words.text import shortened
 
 MIN_PLOT_WIDTH_PX = 320  # a 390 px phone screen, less the page's padding and the plot's margins
 FONT_SIZE = 11
@@ -49,14 +49,6 @@ class Placement:
 
     labels: tuple[Placed, ...]
     hidden: int
-
-
-def shortened(text: str, length: int = SHORT_LENGTH) -> str:
-    """The text cut at a word boundary to at most `length` characters, with an ellipsis when cut."""
-    if len(text) <= length:
-        return text
-    cut = text[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:.–-")
-    return (cut or text[: length - 1]) + "…"
 
 
 def text_width_px(text: str) -> float:

@@ -8,15 +8,16 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import N_, _, current_language, ngettext, number_text
+from ...i18n import N_, _, current_language, ngettext, number_text
+from ..shape.frames import PALETTE, UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, count_label
+from ..shape.translated import country_name
+from ..words.text import escape_html
 from .detail import RELEASE_DETAIL_LIMIT, key_events, monthly_releases, release_events
-from .frames import UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, count_label
 from .labels import FONT_SIZE, Candidate, Placement, place_labels
 from .style import (
     GREY,
     LEGEND_BELOW,
     MILLISECONDS_PER_DAY,
-    PALETTE,
     TEMPLATE,
     hover_date_format,
     milliseconds,
@@ -27,8 +28,6 @@ from .style import (
     time_axis,
     whole_axis,
 )
-from .text import escape_html
-from .translated import country_name
 
 ROW_PX = 18  # a row of key-event titles above the chart
 PLOT_HEIGHT_PX = 380

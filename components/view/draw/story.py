@@ -1,6 +1,6 @@
 """The story: the events in view as a chronological list grouped by year, the page a reader scrolls and prints.
 
-HTML from the story template (components/view/templates/story.html): everything from the data file is untrusted
+HTML from the story template (components/view/draw/templates/story.html): everything from the data file is untrusted
 text that the template escapes; links are only ever http(s) or the page's own `?person=` filter.
 """
 
@@ -13,13 +13,13 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
-from ..data.model import Person, Source
-from ..i18n import _, current_language, number_text
-from .frames import UNSPECIFIED_DESTINATION, frame_records
+from ...data.model import Person, Source
+from ...i18n import _, current_language, number_text
+from ..shape.frames import UNSPECIFIED_DESTINATION, frame_records
+from ..shape.translated import country_name
+from ..words.text import optional_text
 from .html import macro
 from .style import archive_label, fuzzy_date_text, status_word
-from .text import optional_text
-from .translated import country_name
 
 STORY_PAGE_SIZE = 100  # events per page of the story; the chart and the downloads hold every event
 

@@ -9,15 +9,13 @@ import numpy as np
 import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from ..data.fuzzy_dates import FuzzyDate
-from ..i18n import DEFAULT_LANGUAGE, N_, _, current_language
-from .locale import date_label
+from ...data.fuzzy_dates import FuzzyDate
+from ...i18n import DEFAULT_LANGUAGE, N_, _, current_language
+from ..words.locale import date_label
 
 TEMPLATE = "plotly_white"
 MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
 GREY = "#999999"
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 # Status is also a shape, so it never depends on colour alone.
 STATUS_SYMBOLS = {"confirmed": "circle", "reported": "diamond", "disputed": "x"}
 LEGEND_ABOVE = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}

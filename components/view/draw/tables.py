@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data.model import Source
-from ..i18n import _, current_language, pgettext
+from ...data.model import Source
+from ...i18n import _, current_language, pgettext
+from ..shape.translated import country_name
 from .style import release_kind_text, status_word
-from .translated import country_name
 
 
 def events_table(events: pd.DataFrame, sources: dict[str, Source]) -> pd.DataFrame:

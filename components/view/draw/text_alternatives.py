@@ -7,9 +7,9 @@ import re
 
 import pandas as pd
 
-from ..i18n import N_, _, current_language, ngettext, number_text
-from .frames import UNSPECIFIED_DESTINATION, count_label
-from .translated import country_name
+from ...i18n import N_, _, current_language, ngettext, number_text
+from ..shape.frames import UNSPECIFIED_DESTINATION, count_label
+from ..shape.translated import country_name
 
 _DAY = re.compile(r"\d{1,2} ")  # '9 August 2020': a day; '2022', 'June 2023' (and '2022 г.') are not
 # Viasna's count over the dates shown: (how it moved, whether it peaked in between) -> the sentence.

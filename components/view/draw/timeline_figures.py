@@ -10,10 +10,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..data.model import Dataset
-from ..i18n import N_, _, ngettext, number_text
+from ...data.model import Dataset
+from ...i18n import N_, _, ngettext, number_text
+from ..shape.frames import events_frame
+from ..words.text import escape_html
 from .detail import DENSITY_THRESHOLD, timeline_detail
-from .frames import events_frame
 from .labels import FONT_SIZE, Candidate, Placement, place_labels
 from .style import (
     GREY,
@@ -30,7 +31,6 @@ from .style import (
     status_word,
     whole_number,
 )
-from .text import escape_html
 
 PERIOD_LEGEND = N_("bar = period (month, year or span)")
 LANE_PX = 48  # height of one category's lane

@@ -13,11 +13,11 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel
 
-from ..data.fuzzy_dates import FuzzyDate, parse_fuzzy_date
-from ..data.model import Category, Event, Person, PrisonerCount, Source
-from .filters import Shown
-from .frames import UNSPECIFIED_DESTINATION, Frames, frame_records
-from .text import optional_text
+from ...data.fuzzy_dates import FuzzyDate, parse_fuzzy_date
+from ...data.model import Category, Event, Person, PrisonerCount, Source
+from ..shape.filters import Shown
+from ..shape.frames import UNSPECIFIED_DESTINATION, Frames, frame_records
+from ..words.text import optional_text
 
 LIST_SEPARATOR = "; "  # lists in one cell (ids, aliases, tags); ids never contain it
 # OWASP's advice against formula injection: text a spreadsheet would read as a formula is neutralised on the way out.

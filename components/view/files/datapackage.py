@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..data.model import Dataset
-from ..i18n import _
+from ...data.model import Dataset
+from ...i18n import _
 from .data_tables import CSV_DIALECT, TABLES, Column, Table
 
 

@@ -16,14 +16,14 @@ from typing import Any
 
 import pandas as pd
 
-from ..data.model import Dataset
-from ..i18n import _
+from ...data.model import Dataset
+from ...i18n import _
+from ..draw.style import fuzzy_date_text
+from ..shape.filters import Shown
+from ..shape.frames import Frames, frame_records
+from ..words.text import optional_text
 from .data_tables import FORMULA_STARTS, TABLES, data_tables
 from .datapackage import datapackage
-from .filters import Shown
-from .frames import Frames, frame_records
-from .style import fuzzy_date_text
-from .text import optional_text
 from .workbook import workbook_bytes
 
 CSV_ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark: Excel then reads it as UTF-8; pandas and R drop the mark

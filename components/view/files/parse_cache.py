@@ -10,9 +10,9 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from ..data.loader import load_bytes, max_bytes
-from ..data.problems import DataError, Problem
-from .frames import Frames, build_frames
+from ...data.loader import load_bytes, max_bytes
+from ...data.problems import DataError, Problem
+from ..shape.frames import Frames, build_frames
 
 CACHE_DIR = ".events-cache"
 KEEP = 3  # cached versions kept per data file

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..i18n import N_, _
+from ...i18n import N_, _
 from .frames import Frames
 from .search import query_words, search_key
 

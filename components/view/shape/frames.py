@@ -9,14 +9,18 @@ from typing import Any
 
 import pandas as pd
 
-from ..data.fuzzy_dates import FuzzyDate
-from ..data.loader import Loaded
-from ..data.model import DEATH_IN_CUSTODY, Dataset
-from ..data.problems import Problem
-from ..i18n import N_, _, number_text
-from .labels import shortened
+from ...data.fuzzy_dates import FuzzyDate
+from ...data.loader import Loaded
+from ...data.model import DEATH_IN_CUSTODY, Dataset
+from ...data.problems import Problem
+from ...i18n import N_, _, number_text
+from ..words.text import shortened
 from .search import search_key
-from .style import PALETTE
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies. A category without a colour takes the next;
+# the charts draw their own series in the same colours.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 
 UNSPECIFIED_DESTINATION = N_("Destination not reported")
 UNSPECIFIED_KIND = N_("not recorded")  # a release whose kind (pardon, deportation, ...) the data does not give

@@ -10,12 +10,12 @@ from dataclasses import replace
 import pandas as pd
 from babel import Locale
 
-from ..data.fuzzy_dates import parse_fuzzy_date
-from ..data.model import Dataset, Person
-from ..i18n import DEFAULT_LANGUAGE, _, language
+from ...data.fuzzy_dates import parse_fuzzy_date
+from ...data.model import Dataset, Person
+from ...i18n import DEFAULT_LANGUAGE, _, language
+from ..words.locale import date_label
+from ..words.text import shortened
 from .frames import UNSPECIFIED_DESTINATION, Frames
-from .labels import shortened
-from .locale import date_label
 
 
 def translated(text: str, translations: dict[str, str], lang: str) -> tuple[str, bool]:

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..data.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
-from ..i18n import N_, _, ngettext, number_text
+from ...data.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
+from ...i18n import N_, _, ngettext, number_text
 from .filters import Filters
 
 MAX_QUERY_LENGTH = 200

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
-from ..data.fuzzy_dates import FuzzyDate
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ...data.fuzzy_dates import FuzzyDate
+from ...i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .text import escape_markdown
 
 MAX_SHOWN = 40  # characters of an unknown `?lang=` value repeated in the notice

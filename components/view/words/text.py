@@ -9,6 +9,8 @@ from urllib.parse import quote, urlsplit
 
 import pandas as pd
 
+from ...data.model import SHORT_LENGTH
+
 # Everything Streamlit's Markdown treats as syntax, including `$` (math) and `<` (HTML).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")
 
@@ -45,3 +47,11 @@ def markdown_link(label: str, url: str) -> str:
     if target is None:
         return escape_markdown(label)
     return f"[{escape_markdown(label)}]({target.replace('[', '%5B').replace(']', '%5D')})"
+
+
+def shortened(text: str, length: int = SHORT_LENGTH) -> str:
+    """The text cut at a word boundary to at most `length` characters, with an ellipsis when cut."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:.–-")
+    return (cut or text[: length - 1]) + "…"
