@@ -56,7 +56,7 @@ def measure_load(path: Path, repeats: int) -> dict[str, Any]:
     """Bare PyYAML C parse and our load + validate + frames, alternating in one process."""
     import yaml
 
-    from components.view.parse_cache import load_frames
+    from components.view.files.parse_cache import load_frames
 
     text = path.read_text(encoding="utf-8")
     bare, full = _median_pair(
@@ -67,7 +67,7 @@ def measure_load(path: Path, repeats: int) -> dict[str, Any]:
 
 def measure_start(path: Path, cached: bool) -> dict[str, Any]:
     """One cold start: the frames from the cache, or from a full load."""
-    from components.view.parse_cache import load_frames
+    from components.view.files.parse_cache import load_frames
 
     start = time.perf_counter()
     load_frames(path, use_cache=cached)
@@ -76,10 +76,10 @@ def measure_start(path: Path, cached: bool) -> dict[str, Any]:
 
 def measure_figures(path: Path) -> dict[str, Any]:
     """Each figure of the unfiltered data: build time and JSON bytes."""
-    from components.view.detention_figure import detention_figure
-    from components.view.parse_cache import load_frames
-    from components.view.prisoner_figures import prisoners_figure, releases_figure
-    from components.view.timeline_figures import timeline_figure
+    from components.view.draw.detention_figure import detention_figure
+    from components.view.draw.prisoner_figures import prisoners_figure, releases_figure
+    from components.view.draw.timeline_figures import timeline_figure
+    from components.view.files.parse_cache import load_frames
 
     frames = load_frames(path)
     builders = {
@@ -125,7 +125,7 @@ def measure_memory(path: Path) -> dict[str, Any]:
     """Memory the page holds per event (its frames), beyond the file's own bytes; and the peak."""
     import resource
 
-    from components.view.parse_cache import load_frames
+    from components.view.files.parse_cache import load_frames
 
     size = path.stat().st_size
     load_frames(data_file(1_000), use_cache=False)  # one-time imports and tables are not held per event
@@ -285,7 +285,7 @@ def site_benchmark(sizes: list[int]) -> list[str]:
 
     from components.i18n import LANGUAGES
     from components.site.build import build_site, default_jobs
-    from components.view.parse_cache import load_frames
+    from components.view.files.parse_cache import load_frames
 
     places = {"disk": tempfile.gettempdir()} | ({"memory": "/dev/shm"} if os.path.isdir("/dev/shm") else {})
     jobs = default_jobs()
