@@ -388,8 +388,9 @@ class PrisonerCount(_Strict):
     other_sources: Slugs = Field(default_factory=list, description="Sources of other figures the note mentions.")
 
 
-class Dataset(_Strict):
-    """The whole file."""
+class DatasetInfo(_Strict):
+    """The file but its events: what the page needs beside the events' frames (title, dates, categories, people,
+    sources, counts, addresses, licence)."""
 
     title: Text = Field(description="Dataset title, used in citations.")
     title_i18n: Translations = _translations("dataset title")
@@ -399,7 +400,6 @@ class Dataset(_Strict):
     sources: dict[Slug, Source] = Field(description="Source id -> source.")
     categories: Annotated[list[Category], Field(min_length=1)] = Field(description="Swimlanes, in order.")
     people: list[Person] = Field(default_factory=list, description="People named by events.")
-    events: list[Event] = Field(default_factory=list, description="The timeline.")
     prisoner_counts: list[PrisonerCount] = Field(default_factory=list, description="Viasna's counts over time.")
     repository_url: OptionalUrl = Field(None, description="Where the file is kept, for 'edit this file' links.")
     dashboard_url: OptionalUrl = Field(
@@ -416,6 +416,17 @@ class Dataset(_Strict):
         "carry it.",
     )
     license_url: OptionalUrl = Field(None, description="Where the licence's text is.")
+
+
+class Dataset(DatasetInfo):
+    """The whole file."""
+
+    events: list[Event] = Field(default_factory=list, description="The timeline.")
+
+    @property
+    def info(self) -> DatasetInfo:
+        """Everything but the events, sharing this dataset's objects (no copy, no validation)."""
+        return DatasetInfo.model_construct(**{name: getattr(self, name) for name in DatasetInfo.model_fields})
 
 
 def _prose(info: FieldInfo) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...data.model import Dataset
+from ...data.model import DatasetInfo
 from ...i18n import _
 from .data_tables import CSV_DIALECT, TABLES, Column, Table
 
@@ -31,7 +31,7 @@ def table_schema(table: Table) -> dict[str, Any]:
     return schema
 
 
-def datapackage(data: Dataset, version: str, citation: str, filters: str | None = None) -> dict[str, Any]:
+def datapackage(data: DatasetInfo, version: str, citation: str, filters: str | None = None) -> dict[str, Any]:
     """The descriptor: what the data is, its version, licence, citation and sources, and one resource per table."""
     descriptor: dict[str, Any] = {
         "profile": "tabular-data-package",

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...data.model import Dataset
+from ...data.model import DatasetInfo
 from ...i18n import _
 from ..draw.style import fuzzy_date_text
 from ..shape.filters import Shown
@@ -38,7 +38,7 @@ def data_version(frames: Frames) -> str | None:
     return f"{frames.meta.as_of}+{frames.data_hash[:8]}" if frames.data_hash else None
 
 
-def citation(data: Dataset, origin: str, version: str | None = None) -> str:
+def citation(data: DatasetInfo, origin: str, version: str | None = None) -> str:
     """One line saying what the data is, how current, where it came from, and under which licence."""
     if version:
         text = _("{title}. Data as of {date} (version {version}).").format(

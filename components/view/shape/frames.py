@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...data.fuzzy_dates import FuzzyDate
 from ...data.loader import Loaded
-from ...data.model import DEATH_IN_CUSTODY, Dataset
+from ...data.model import DEATH_IN_CUSTODY, Dataset, DatasetInfo
 from ...data.problems import Problem
 from ...i18n import N_, _, number_text
 from ..words.text import shortened
@@ -289,7 +289,7 @@ def sources_frame(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
 class Frames:
     """Everything the page draws from one version of the file; events live only in `events`."""
 
-    meta: Dataset  # the file without its events: title, as_of, categories, people, sources, counts
+    meta: DatasetInfo  # the file but its events (title, as_of, categories, people, sources, counts)
     categories: pd.DataFrame
     events: pd.DataFrame
     people: pd.DataFrame
@@ -312,7 +312,7 @@ def build_frames(loaded: Loaded) -> Frames:
     data = loaded.data
     events = events_frame(data)
     return Frames(
-        meta=data.model_copy(update={"events": []}),
+        meta=data.info,
         categories=categories_frame(data),
         events=events,
         people=people_frame(data),

@@ -11,7 +11,7 @@ import pandas as pd
 from babel import Locale
 
 from ...data.fuzzy_dates import parse_fuzzy_date
-from ...data.model import Dataset, Person
+from ...data.model import DatasetInfo, Person
 from ...i18n import DEFAULT_LANGUAGE, _, language
 from ..words.locale import date_label
 from ..words.text import shortened
@@ -57,7 +57,7 @@ def _names(people: Iterable[Person], lang: str) -> dict[str, str]:
     return {p.id: translated(p.name, p.name_i18n, lang)[0] for p in people}
 
 
-def _meta(meta: Dataset, lang: str) -> Dataset:
+def _meta(meta: DatasetInfo, lang: str) -> DatasetInfo:
     people = [p.model_copy(update={"name": translated(p.name, p.name_i18n, lang)[0]}) for p in meta.people]
     categories = [c.model_copy(update={"label": translated(c.label, c.label_i18n, lang)[0]}) for c in meta.categories]
     return meta.model_copy(
@@ -70,7 +70,7 @@ def _meta(meta: Dataset, lang: str) -> Dataset:
     )
 
 
-def _events(events: pd.DataFrame, meta: Dataset, lang: str) -> pd.DataFrame:
+def _events(events: pd.DataFrame, meta: DatasetInfo, lang: str) -> pd.DataFrame:
     frame = events.copy()
     titles = [translated(t, i18n, lang) for t, i18n in zip(frame["title"], frame["title_i18n"], strict=True)]
     summaries = [translated(s, i18n, lang) for s, i18n in zip(frame["summary"], frame["summary_i18n"], strict=True)]
@@ -105,7 +105,7 @@ def _releases(frames: Frames, lang: str) -> pd.DataFrame:
     return releases
 
 
-def _people(frames: Frames, meta: Dataset, lang: str) -> pd.DataFrame:
+def _people(frames: Frames, meta: DatasetInfo, lang: str) -> pd.DataFrame:
     people = frames.people.copy()
     people["name"] = [p.name for p in meta.people]
     for column in ("detained", "released"):
