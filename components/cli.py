@@ -178,6 +178,17 @@ def links(data_file: str | None, *, as_json: bool, strict: bool, allow_private: 
     return 1 if strict and tally["gone"] else 0
 
 
+def _seconds(text: str) -> float:
+    """A number of seconds above 0 (not 0, negative, nan or inf), for argparse."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds above 0")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m components", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -190,8 +201,9 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="warnings (consistency, sources) count as problems: exit 1"
     )
     schema_parser = commands.add_parser("schema", help="print the JSON Schema, or write it with --write")
-    schema_parser.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
-    schema_parser.add_argument(
+    schema_output = schema_parser.add_mutually_exclusive_group()
+    schema_output.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
+    schema_output.add_argument(
         "--fields", action="store_true", help="print the field tables of docs/data.md (Markdown) instead"
     )
     export_parser = commands.add_parser(
@@ -220,7 +232,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     links_parser.add_argument("--json", action="store_true", help="one JSON document, for machines")
     links_parser.add_argument("--strict", action="store_true", help="exit 1 when any link is gone (404 or 410)")
-    links_parser.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS", help="per request (default 15)")
+    links_parser.add_argument(
+        "--timeout", type=_seconds, default=15.0, metavar="SECONDS", help="per request phase (default 15)"
+    )
     links_parser.add_argument(
         "--allow-private", action="store_true",
         help="also request loopback and private addresses (for tests against a local server only)",

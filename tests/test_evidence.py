@@ -127,3 +127,39 @@ def test_the_page_sends_the_story_as_html_not_as_escaped_text(monkeypatch) -> No
     (story,) = [body for body in bodies if 'class="story"' in body]
     assert story.startswith("<style>") and '<li class="story-event" id="event-dead-person-dies">' in story
     assert "&lt;li" not in story
+
+
+def test_a_death_is_dated_in_the_readers_language_and_on_the_static_person_page(frames, tmp_path) -> None:
+    from components.cli import main
+    from components.view.shape.translated import translated_frames
+
+    people = translated_frames(frames, "ru").people.set_index("id")
+    assert people.loc["dead-person", "died_label"] == "21 мая 2021"
+    assert main(["site", str(tmp_path / "site"), str(DEATHS), "--language", "en", "--jobs", "1"]) == 0
+    page = (tmp_path / "site" / "people" / "dead-person" / "index.html").read_text(encoding="utf-8")
+    assert "<dt>Died in custody</dt><dd>21 May 2021</dd>" in page and "not recorded" not in page
+
+
+def test_a_death_without_its_event_warns_and_without_sources_is_an_error() -> None:
+    text = DEATHS.read_text(encoding="utf-8")
+    untagged = load_text(text.replace("    tags: [death-in-custody]\n", ""), "deaths.yaml")
+    (warning,) = [w for w in untagged.warnings if "death-in-custody" in w.message]
+    assert warning.path == "people[2].died_in_custody" and "names dead-person" in warning.message
+    bare = text.replace(
+        "    detained: 2020-09-19\n    died_in_custody: 2021-05-21\n    sources: [viasna-2024-05-21-a]",
+        "    died_in_custody: 2021-05-21",
+    )
+    with pytest.raises(DataError) as raised:
+        load_text(bare, "deaths.yaml")
+    assert any("give `sources`" in p.message and p.path == "people[2]" for p in raised.value.problems)
+
+
+def test_story_entries_are_rendered_once_and_reused_except_the_selected_one(frames) -> None:
+    people = {p.id: p for p in frames.meta.people}
+    entries: dict[str, str] = {}
+    story_page(frames.events, people, frames.meta.sources, rendered=entries)
+    assert set(entries) == set(frames.events["id"])
+    entries["release-of-2"] = '<li class="story-event" id="event-release-of-2">kept</li>'
+    again = story_page(frames.events, people, frames.meta.sources, rendered=entries, selected="dead-person-dies")
+    assert ">kept</li>" in again.html and "story-selected" in again.html
+    assert "story-selected" not in entries["dead-person-dies"]

@@ -159,3 +159,68 @@ def test_a_broken_data_file_is_reported_like_check_does(write_data, capsys) -> N
     path = write_data(VALID.replace("as_of: 2026-03-19", "as_of: someday"))
     assert main(["links", str(path)]) == 1
     assert "as_of" in capsys.readouterr().out
+
+
+class RedirectHandler(Handler):
+    """Answers that point elsewhere: an internal host, or a port that cannot be."""
+
+    def do_GET(self) -> None:
+        Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
+        targets = {"/to-internal": "http://internal.test/admin", "/bad-port": "http://127.0.0.1:99999/x"}
+        self._answer(302, targets.get(self.path, "/"))
+
+
+@pytest.fixture
+def redirector() -> Iterator[str]:
+    Handler.hits.clear()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), RedirectHandler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://localhost:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+async def public_then_internal(host: str, port: int) -> list[str]:
+    """'localhost' (the test's own server) passes as public; internal.test is a private address."""
+    return {"localhost": ["93.184.215.14"], "internal.test": ["10.0.0.5"]}.get(host, ["93.184.215.14"])
+
+
+def test_a_redirect_to_an_internal_address_is_refused_before_it_is_followed(redirector: str) -> None:
+    settings = Settings(timeout=TIMEOUT, retries=0, resolve=public_then_internal)
+    (result,) = run_link_check({"r": f"{redirector}/to-internal"}, settings)
+    assert result.status == "refused" and "internal.test resolves to 10.0.0.5" in result.detail
+
+
+def test_a_broken_redirect_is_reported_not_a_crash(redirector: str) -> None:
+    (result,) = run_link_check({"r": f"{redirector}/bad-port"}, local())
+    assert result.status == "refused" and "port" in result.detail
+
+
+def test_a_host_that_does_not_resolve_is_tried_again_then_failing() -> None:
+    calls = []
+
+    async def nowhere(host: str, port: int) -> list[str]:
+        calls.append(host)
+        raise OSError(-2, "Name or service not known")
+
+    settings = Settings(timeout=TIMEOUT, retries=1, backoff=0.01, resolve=nowhere)
+    (result,) = run_link_check({"gone": "https://no-such-outlet.test/story"}, settings)
+    assert result.status == "failing" and "does not resolve" in result.detail and len(calls) == 2
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::a00:1", "::ffff:192.168.1.1", "2002:c0a8:0101::1"])
+def test_an_internal_ipv4_address_inside_an_ipv6_one_is_refused(address: str) -> None:
+    async def resolve(host: str, port: int) -> list[str]:
+        return [address]
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        checked = pool.submit(asyncio.run, guard("https://innocent.example/page", allow_private=False, resolve=resolve))
+        with pytest.raises(Refused):
+            checked.result()
+
+
+@pytest.mark.parametrize("timeout", ["0", "-1", "nan", "soon"])
+def test_a_timeout_that_is_not_a_positive_number_is_refused_with_a_message(timeout: str, capsys) -> None:
+    assert main(["links", "--timeout", timeout]) == 2
+    assert "is not a number of seconds above 0" in capsys.readouterr().err

@@ -26,3 +26,12 @@ def test_free_text_fields_are_found_from_their_types() -> None:
 def test_a_comment_cutting_any_free_text_short_is_a_warning(line: str, replacement: str) -> None:
     loaded = load_text(VALID.replace(line, replacement, 1), "events.yaml")
     assert any("' #'" in w.message for w in loaded.warnings), loaded.warnings
+
+
+def test_a_link_with_an_impossible_port_is_a_located_error() -> None:
+    from components.data.problems import DataError
+
+    with pytest.raises(DataError) as raised:
+        load_text(VALID.replace("url: https://example.org/a", "url: https://example.org:99999/a"), "events.yaml")
+    (problem,) = raised.value.problems
+    assert problem.path == "sources.s1.url" and "not an http(s) web address" in problem.message

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..i18n import N_, _, ngettext, number_text
-from .model import Dataset, Event
+from .model import DEATH_IN_CUSTODY, TEXT_FIELDS, TRANSLATED_SUFFIX, Dataset, Event
 from .problems import KeyPath
 
 
@@ -91,7 +91,7 @@ def _people_findings(data: Dataset, references: _References) -> Iterator[Finding
     for index, person in enumerate(data.people):
         for position, source in enumerate(person.sources):
             references.check(("people", index, "sources", position), "source", source)
-        if (person.detained or person.released or person.sentence) and not person.sources:
+        if person.has_custody_facts and not person.sources:
             yield Finding(("people", index), _("give `sources` for the detained/released dates and sentence"))
         if person.died_in_custody and person.released:
             yield Finding(
@@ -283,19 +283,22 @@ def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
 _INSTRUCTION = re.compile(r"\b(?:TODO|FIXME|XXX|TBD)\b|\bADD [a-z_]+")
 
 
-def _texts(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    """Every text in a model, with its path (lists and mappings followed)."""
+def _texts(value: object, path: KeyPath, prose: bool = False) -> Iterator[tuple[KeyPath, str]]:
+    """Every free text in a model (prose fields and their translations), with its path; ids, dates and links are
+    passed over."""
     if isinstance(value, str):
-        yield path, value
+        if prose:
+            yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*path, name))
+            text = name in TEXT_FIELDS or name.endswith(TRANSLATED_SUFFIX)
+            yield from _texts(getattr(value, name), (*path, name), text)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, (*path, key))
+            yield from _texts(item, (*path, key), prose)
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
+            yield from _texts(item, (*path, index), prose)
 
 
 def _instruction_findings(data: Dataset) -> Iterator[Finding]:
@@ -328,9 +331,28 @@ def _before_findings(data: Dataset) -> Iterator[Finding]:
             )
 
 
+def _death_findings(data: Dataset) -> Iterator[Finding]:
+    """A death in custody the timeline does not show: no event tagged death-in-custody names the person."""
+    marked = {person for event in data.events if DEATH_IN_CUSTODY in event.tags for person in event.people}
+    for index, person in enumerate(data.people):
+        if person.died_in_custody and person.id not in marked:
+            yield Finding(
+                ("people", index, "died_in_custody"),
+                _("no event tagged '{tag}' names {id}; add the death to the timeline").format(
+                    tag=DEATH_IN_CUSTODY, id=person.id
+                ),
+                "warning",
+            )
+
+
 def consistency_findings(data: Dataset) -> list[Finding]:
     """Warnings where the file's numbers and people do not agree with each other, or a text holds a to-do."""
-    return [*_count_after_release_findings(data), *_freed_people_findings(data), *_instruction_findings(data)]
+    return [
+        *_count_after_release_findings(data),
+        *_freed_people_findings(data),
+        *_death_findings(data),
+        *_instruction_findings(data),
+    ]
 
 
 def cross_check(data: Dataset) -> list[Finding]:

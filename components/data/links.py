@@ -46,6 +46,14 @@ class LinkResult:
         return asdict(self)
 
 
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+
+async def _resolve(host: str, port: int) -> list[str]:
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
 @dataclass(frozen=True)
 class Settings:
     """How hard to try: per-host parallelism, the time one request may take, retries and their back-off."""
@@ -57,41 +65,56 @@ class Settings:
     backoff: float = 1.0  # seconds before the first retry; doubles each time
     allow_private: bool = False
     user_agent: str = USER_AGENT
+    resolve: Resolver = _resolve  # the guard's name lookup (tests give their own; requests use the system's)
 
 
 class Refused(Exception):
     """The checker will not request this URL; the message says why."""
 
 
-Resolver = Callable[[str, int], Awaitable[list[str]]]
-
-
-async def _resolve(host: str, port: int) -> list[str]:
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [str(info[4][0]) for info in infos]
+class Unresolved(Exception):
+    """The host has no address (now): tried again like a timeout, then reported as failing."""
 
 
 async def guard(url: str, *, allow_private: bool, resolve: Resolver = _resolve) -> None:
     """Raise Refused unless the URL is http(s) and its host resolves only to public addresses."""
     parts = urlsplit(url)
+    try:
+        port = parts.port  # raises on a port that is not a number from 0 to 65535
+    except ValueError:
+        raise Refused("not a valid address (its port)") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise Refused("not an http(s) URL")
     if allow_private:
         return
     try:
-        addresses = await resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        addresses = await resolve(parts.hostname, port or (443 if parts.scheme == "https" else 80))
+    except UnicodeError:  # an empty or over-long label: no DNS name at all
+        raise Refused("not a valid host name") from None
     except OSError as error:
-        raise Refused(f"the host does not resolve ({error.strerror or error})") from None
+        raise Unresolved(f"the host does not resolve ({error.strerror or error})") from None
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
-        if not ip.is_global or ip.is_multicast:
+        if _internal(ip):
             raise Refused(f"{parts.hostname} resolves to {ip}, a private, loopback or link-local address")
+
+
+def _internal(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Not a public unicast address, itself or the IPv4 address an IPv6 one carries (mapped, 6to4, NAT64)."""
+    if not ip.is_global or ip.is_multicast:
+        return True
+    if isinstance(ip, ipaddress.IPv6Address):
+        carried = ip.ipv4_mapped or ip.sixtofour
+        if carried is None and ip in ipaddress.ip_network("64:ff9b::/96"):
+            carried = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        return carried is not None and _internal(carried)
+    return False
 
 
 async def _request(client: httpx.AsyncClient, url: str, settings: Settings) -> tuple[int, str]:
     """The final status code and address of a GET, following redirects by hand (each hop guarded)."""
     for _hop in range(MAX_REDIRECTS + 1):
-        await guard(url, allow_private=settings.allow_private)
+        await guard(url, allow_private=settings.allow_private, resolve=settings.resolve)
         # GET rather than HEAD (many servers answer HEAD wrongly); the body is never read.
         async with client.stream("GET", url) as response:
             location = response.headers.get("location")
@@ -115,12 +138,16 @@ async def _check_one(
             await asyncio.sleep(settings.backoff * 2 ** (attempt - 1))
         try:
             async with slots[0], slots[1]:  # the host's, then one of all
-                code, final = await _request(client, url, settings)
+                # httpx times each phase; a server that trickles its answer still gets one deadline in all.
+                code, final = await asyncio.wait_for(_request(client, url, settings), 2 * settings.timeout)
         except Refused as error:
             return LinkResult(source_id, url, "refused", detail=str(error))
-        except httpx.TooManyRedirects as error:
-            return LinkResult(source_id, url, "failing", detail=str(error))
-        except httpx.TimeoutException:
+        except (httpx.TooManyRedirects, httpx.InvalidURL, ValueError) as error:  # a broken Location, too
+            return LinkResult(source_id, url, "failing", detail=f"{type(error).__name__}: {error}")
+        except Unresolved as error:
+            detail = str(error)
+            continue
+        except (httpx.TimeoutException, TimeoutError):
             detail = f"no answer within {settings.timeout:g} s"
             continue
         except httpx.HTTPError as error:

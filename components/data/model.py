@@ -119,7 +119,16 @@ def _flag(value: object) -> bool:
 def _url(value: object) -> str:
     text = _text(value).strip()
     parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+    try:
+        valid_port = parts.port is None or parts.port > 0
+    except ValueError:  # 'https://example.org:99999/'
+        valid_port = False
+    if (
+        not valid_port
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.netloc
+        or any(c.isspace() for c in text)
+    ):
         raise PydanticCustomError(
             "url",
             _("'{value}' is not an http(s) web address; give the full link starting with https://"),
@@ -323,6 +332,11 @@ class Person(_Strict):
     )
     note: OptionalText = Field(None, description="Disagreements between sources, caveats.")
     sources: Slugs = Field(default_factory=list, description="Sources for detained, released and sentence.")
+
+    @property
+    def has_custody_facts(self) -> bool:
+        """Whether the entry states an arrest, a sentence, a release or a death in custody (which need sources)."""
+        return any((self.detained, self.released, self.died_in_custody, self.sentence))
 
 
 class Event(_Strict):

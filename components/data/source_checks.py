@@ -51,7 +51,7 @@ _DIGIT_LETTERS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s"
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)\s*$")
 _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 # The outlet an id of the usual shape starts with: 'viasna' of 'viasna-2024-05-21-…' or 'viasna-db-2021-…'.
-_ID_OUTLET = re.compile(r"^([a-z0-9]+)-(?:[a-z0-9-]*-)?(?:19|20)[0-9]{2}(?:-|$)")
+_ID_OUTLET = re.compile(r"^([a-z0-9]+)-(?:[a-z0-9-]*-)?(?:19|20)[0-9]{2}-")  # a year with more after it
 
 
 class PublisherTableError(ValueError):
@@ -257,9 +257,9 @@ def source_findings(sources: Mapping[str, Source]) -> list[Finding]:
     return findings
 
 
-def _backing(sources: Iterable[str], known: Mapping[str, Source]) -> str | None:
+def _backing(sources: Iterable[str], kind_of: Mapping[str, str | None]) -> str | None:
     """What is wrong with the sources an entry cites as a whole: all state media, or none of a primary kind."""
-    kinds = {source_kind(known[s]) for s in sources if s in known}
+    kinds = {kind_of[s] for s in sources if s in kind_of}
     if not kinds or kinds & PRIMARY_KINDS:
         return None
     if kinds == {"state-media"}:
@@ -270,11 +270,11 @@ def _backing(sources: Iterable[str], known: Mapping[str, Source]) -> str | None:
 def citation_findings(data: Dataset) -> list[Finding]:
     """Warnings for events and people whose sources are all state media, or include no primary publisher."""
     findings = []
+    kind_of = {key: source_kind(source) for key, source in data.sources.items()}  # once per source, not per citation
     for index, event in enumerate(data.events):
-        if problem := _backing(event.sources, data.sources):
+        if problem := _backing(event.sources, kind_of):
             findings.append(Finding(("events", index, "sources"), problem, "warning"))
     for index, person in enumerate(data.people):
-        held = person.detained or person.released or person.died_in_custody or person.sentence
-        if held and (problem := _backing(person.sources, data.sources)):
+        if person.has_custody_facts and (problem := _backing(person.sources, kind_of)):
             findings.append(Finding(("people", index, "sources"), problem, "warning"))
     return findings

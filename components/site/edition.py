@@ -25,7 +25,6 @@ from ..view.draw.timeline_figures import timeline_figure
 from ..view.files.export import citation, data_version
 from ..view.shape.frames import Frames, count_label, frame_records
 from ..view.shape.translated import country_name, translated, translated_frames
-from ..view.words.text import optional_text
 from .changes import Commit
 from .charts import chart_html
 from .preview import preview_png
@@ -68,7 +67,7 @@ def table(frame: pd.DataFrame) -> Markup:
 def source_entry(source: Source, date: str) -> str:
     """A source's list entry in the current language: rendered once per edition, cited by thousands of pages."""
     copy = _("{source} ({date}), a copy of {via}")
-    return str(macro("html.html", "source_item")(source, date, copy, archive_label(source.archived is not None)))
+    return str(macro("html.html", "source_item")(source, date, copy, archive_label(source)))
 
 
 class Edition:
@@ -248,6 +247,7 @@ class Edition:
                 "person.html", **context, person=person, aliases=", ".join(person.aliases),
                 detained=self.date(person.detained) if person.detained else None,
                 released=self.date(person.released) if person.released else None,
+                died=self.date(person.died_in_custody) if person.died_in_custody else None,
                 events=naming.get(person.id, []),
                 sources=self.sources(person.sources) if any(s in self.cited for s in person.sources) else None,
             )  # fmt: skip
@@ -271,7 +271,7 @@ class Edition:
         ordered = self.frames.sources.sort_values("published_sort", ascending=False, kind="stable")
         rows = [{"id": r["id"], "published": r["published"], "publisher": r["publisher"],
                  "via": self.data.sources[r["id"]].via, "link": link(str(r["title"]), str(r["url"])),
-                 "archive": link(archive_label(optional_text(r["archived"]) is not None), str(r["archive"])),
+                 "archive": link(archive_label(self.data.sources[r["id"]]), str(r["archive"])),
                  "events": list(r["cited_by"])} for r in ordered.to_dict("records")]  # fmt: skip
         context = self.common("sources/", _("Sources: {title}").format(title=self.data.title),
                               _("Every publication the data cites."))  # fmt: skip

@@ -76,10 +76,20 @@ def releases_chart(page: PageData, filters: Filters, stack: str = "destination")
     return _releases(page, page.version, filters, stack)
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _story_entries(_page: PageData, version: str) -> dict[str, str]:
+    """Each event's story entry once rendered, for every reader of this data version and language (filled as
+    pages need them: a new filter or a click renders only what no page has rendered yet)."""
+    del version
+    return {}
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _story(_page: PageData, version: str, filters: Filters, selected: str | None, number: int) -> StoryPage:
     people = {person.id: person for person in _page.meta.people}
-    return story_page(shown_for(_page, filters).events, people, _page.meta.sources, selected=selected, page=number)
+    events = shown_for(_page, filters).events
+    entries = _story_entries(_page, version)
+    return story_page(events, people, _page.meta.sources, selected=selected, page=number, rendered=entries)
 
 
 def story_for(page: PageData, filters: Filters, selected: str | None, number: int) -> StoryPage:

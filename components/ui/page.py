@@ -94,7 +94,7 @@ def render_header(page: PageData, shown: Shown) -> None:
         cited = (
             markdown_link(source.publisher, source.url)
             + f", {escape_markdown(fuzzy_date_text(source.published))}, "
-            + markdown_link(archive_label(source.archived is not None), source.archive)
+            + markdown_link(archive_label(source), source.archive)
             if source
             else ""
         )

@@ -130,7 +130,7 @@ def render_event_details(page: PageData, event_id: str) -> None:
         for source_id in event["sources"]:
             source = data.sources[source_id]
             link = markdown_link(f"{source.publisher}: {source.title}", source.url)
-            archive = markdown_link(archive_label(source.archived is not None), source.archive)
+            archive = markdown_link(archive_label(source), source.archive)
             lines.append(f"- {link}, {escape_markdown(fuzzy_date_text(source.published))} · {archive}")
         st.markdown(f"**{_('Sources')}**\n\n" + "\n".join(lines))
         note = optional_text(event["note"])

@@ -6,7 +6,7 @@ text that the template escapes; links are only ever http(s) or the page's own `?
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,7 +73,7 @@ def _source(source: Source) -> dict[str, str]:
     """A cited source as the template shows it: the publisher's page, its date, and where it is archived."""
     return {
         "publisher": source.publisher, "url": source.url, "date": fuzzy_date_text(source.published),
-        "archive": source.archive, "archive_label": archive_label(source.archived is not None),
+        "archive": source.archive, "archive_label": archive_label(source),
     }  # fmt: skip
 
 
@@ -112,9 +112,11 @@ def story_page(
     page: int = 1,
     size: int = STORY_PAGE_SIZE,
     links: StoryLinks = StoryLinks(),
-    rendered: Mapping[str, str] | None = None,
+    rendered: MutableMapping[str, str] | None = None,
 ) -> StoryPage:
-    """One page of the events in date order, grouped by year, the selected event marked."""
+    """One page of the events in date order, grouped by year, the selected event marked. `rendered` holds entries
+    already rendered for these links and this language (the selected one is always rendered anew); the entries
+    rendered here are added to it."""
     pages = max(1, -(-len(events) // size))
     page = min(max(page, 1), pages)
     chosen = events.iloc[(page - 1) * size : page * size]
@@ -128,6 +130,8 @@ def story_page(
         if done is None:
             records = frame_records(chosen) if records is None else records
             done = _event(records[index], people, sources, selected, links, words=words)
+            if rendered is not None and event_id != selected:
+                rendered[event_id] = done
         groups[-1][1].append(Markup(done))  # rendered by the template, escaped there
     first = (page - 1) * size + 1 if len(chosen) else 0
     body = str(macro("story.html", "story")(groups))

@@ -10,6 +10,7 @@ import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from ...data.fuzzy_dates import FuzzyDate
+from ...data.model import Source
 from ...i18n import DEFAULT_LANGUAGE, N_, _, current_language
 from ..words.locale import date_label
 
@@ -62,9 +63,9 @@ def fuzzy_date_text(date: FuzzyDate) -> str:
     return date.label if language == DEFAULT_LANGUAGE else date_label(date, language)
 
 
-def archive_label(archived: bool) -> str:
+def archive_label(source: Source) -> str:
     """What a source's archive link opens, so a reader knows before clicking: a capture, or a search of the archive."""
-    return _("archived copy") if archived else _("archive (Wayback Machine)")
+    return _("archived copy") if source.archived else _("archive (Wayback Machine)")
 
 
 def status_word(status: str) -> str:

@@ -17,7 +17,6 @@ from ...i18n import N_, _, number_text
 from ..words.text import shortened
 from .search import search_key
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies. A category without a colour takes the next;
 # the charts draw their own series in the same colours.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")

@@ -108,9 +108,13 @@ def _releases(frames: Frames, lang: str) -> pd.DataFrame:
 def _people(frames: Frames, meta: DatasetInfo, lang: str) -> pd.DataFrame:
     people = frames.people.copy()
     people["name"] = [p.name for p in meta.people]
-    for column in ("detained", "released"):
-        written = [getattr(p, column) for p in frames.meta.people]
-        people[f"{column}_label"] = [None if d is None else date_label(d, lang) for d in written]
+    for field, column in (
+        ("detained", "detained_label"),
+        ("released", "released_label"),
+        ("died_in_custody", "died_label"),
+    ):
+        written = [getattr(p, field) for p in frames.meta.people]
+        people[column] = [None if d is None else date_label(d, lang) for d in written]
     return people
 
 
