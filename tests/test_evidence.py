@@ -163,3 +163,9 @@ def test_story_entries_are_rendered_once_and_reused_except_the_selected_one(fram
     again = story_page(frames.events, people, frames.meta.sources, rendered=entries, selected="dead-person-dies")
     assert ">kept</li>" in again.html and "story-selected" in again.html
     assert "story-selected" not in entries["dead-person-dies"]
+
+
+def test_the_sources_tab_has_an_archive_link_for_every_source(monkeypatch) -> None:
+    app = run_page(monkeypatch, str(DEATHS), tab="sources")
+    (table,) = [frame.value for frame in app.dataframe if "Archive" in frame.value.columns]
+    assert WAYBACK_LOOKUP in set(table["Archive"]) and table["Archive"].str.startswith("https://web.archive.org/").all()

@@ -45,7 +45,7 @@ def test_other_tables_keep_their_rows_and_rename_columns() -> None:
 
 
 def test_sources_table_is_newest_first() -> None:
-    table = sources_table(FRAMES.sources)
+    table = sources_table(FRAMES.sources, FRAMES.meta.sources)
     dates = FRAMES.sources.loc[table.index, "published_sort"]
     assert len(dates) == len(FRAMES.sources)
     assert list(dates) == sorted(dates, reverse=True)

@@ -271,7 +271,7 @@ class Edition:
         ordered = self.frames.sources.sort_values("published_sort", ascending=False, kind="stable")
         rows = [{"id": r["id"], "published": r["published"], "publisher": r["publisher"],
                  "via": self.data.sources[r["id"]].via, "link": link(str(r["title"]), str(r["url"])),
-                 "archive": link(archive_label(self.data.sources[r["id"]]), str(r["archive"])),
+                 "archive": link(archive_label(self.data.sources[r["id"]]), self.data.sources[r["id"]].archive),
                  "events": list(r["cited_by"])} for r in ordered.to_dict("records")]  # fmt: skip
         context = self.common("sources/", _("Sources: {title}").format(title=self.data.title),
                               _("Every publication the data cites."))  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from ...data.model import Source
@@ -70,8 +72,9 @@ def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
-    """Every source, newest first, with the events that cite it."""
+def sources_table(sources: pd.DataFrame, known: Mapping[str, Source]) -> pd.DataFrame:
+    """Every source, newest first, with its archive link (made here, not held for every source in the frames) and
+    the events that cite it."""
     columns = {
         "publisher": _("Publisher"),
         "title": _("Title"),
@@ -82,4 +85,5 @@ def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
         "note": _("Note"),
     }
     newest_first = sources.sort_values("published_sort", ascending=False, kind="stable")
+    newest_first = newest_first.assign(archive=[known[key].archive for key in newest_first["id"]])
     return newest_first[list(columns)].rename(columns=columns)

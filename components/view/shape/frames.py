@@ -275,7 +275,6 @@ def sources_frame(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
             "published": source.published.label,
             "published_sort": _timestamp(source.published.start),
             "archived": source.archived,
-            "archive": source.archive,
             "note": source.note,
             "cited_by": tuple(cited.get(source_id, ())),
         }
