@@ -20,6 +20,7 @@ from components.edit.drafts import (
     slugify,
     unique_id,
 )
+from components.view.shape.frames import events_frame, frame_records
 
 from .samples import TIMELINE, VALID
 
@@ -53,7 +54,8 @@ def test_each_problem_is_reported_beside_its_field() -> None:
 
 
 def test_cross_checks_apply_to_the_draft() -> None:
-    checked = check_draft(data(), Draft(event(id="e1", category="wars", released="3", released_to={"X": "5"})))
+    draft = Draft(event(id="e1", category="wars", released="3", released_to={"X": "5"}))
+    checked = check_draft(data().info, draft, {e.id for e in data().events})
     assert "used twice" in checked.problems["event.id"][0]
     assert "did you mean 'war'" in checked.problems["event.category"][0]
     assert "more than released" in checked.problems["event.released_to"][0]
@@ -83,8 +85,8 @@ def test_helpers() -> None:
 
 
 def test_duplicate_as_new_keeps_values_but_not_the_id() -> None:
-    data = load_file(TIMELINE).data
-    values = event_prefill(data, "release-123-2025-12-13")
+    events = events_frame(load_file(TIMELINE).data)
+    values = event_prefill(frame_records(events[events["id"] == "release-123-2025-12-13"])[0])
     assert "id" not in values and values["date"] == "2025-12-13"
     assert values["sources"] == ["reuters-2025-12-13-123-freed", "kyivindependent-2025-12-13-freed-to-ukraine"]
     assert values["people"] == ["maria-kalesnikava", "viktar-babaryka", "ales-bialiatski"]
@@ -144,7 +146,7 @@ def test_form_values_with_a_new_person_and_source_refer_to_them() -> None:
 
 
 def test_duplicating_fills_the_form_from_an_event() -> None:
-    values = prefilled_values(event_prefill(data(), "e1"), dt.date(2026, 12, 1))
+    values = prefilled_values(event_prefill(frame_records(events_frame(data()))[0]), dt.date(2026, 12, 1))
     assert values["precision"] == "day" and (values["year"], values["month"], values["day"]) == (2022, 2, 28)
     assert values["title"] == "An event (copy)" and values["people"] == ["p1"] and values["sources"] == ["s1"]
 

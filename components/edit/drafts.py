@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
 from anyascii import anyascii
 from pydantic import BaseModel, ValidationError
 
 from ..data.checks import cross_check
-from ..data.model import Dataset, Event, Person, Source
+from ..data.model import Dataset, DatasetInfo, Event, Person, Source
 from ..i18n import LANGUAGE_NAMES, N_, TRANSLATED_LANGUAGES, _
 from .yaml_writer import entry_yaml, source_yaml
 
@@ -107,8 +108,9 @@ def _model_problems(model: type[BaseModel], entry: Mapping[str, Any], prefix: st
     return problems
 
 
-def check_draft(data: Dataset, draft: Draft) -> DraftCheck:
-    """Judge the draft with the model and the cross-checks `check` uses, as if it were in the file."""
+def check_draft(data: DatasetInfo, draft: Draft, event_ids: Collection[str] = ()) -> DraftCheck:
+    """Judge the draft with the model and the cross-checks `check` uses, as if it were in the file: against what is
+    loaded already (the file but its events, and the events' ids), without reading the file again."""
     problems = _model_problems(Event, draft.event, "event")
     if draft.person is not None:
         problems.update(_model_problems(Person, draft.person, "person"))
@@ -121,14 +123,19 @@ def check_draft(data: Dataset, draft: Draft) -> DraftCheck:
             problems.setdefault("source.title", []).append(exists)
     if problems:
         return DraftCheck(problems)
+    if draft.event.get("id") in set(event_ids):
+        used = _("id '{id}' is used twice (first by {first}); ids must be unique")
+        problems.setdefault("event.id", []).append(used.format(id=draft.event["id"], first="events"))
     people = [*data.people, Person.model_validate(draft.person)] if draft.person else list(data.people)
     sources = dict(data.sources)
     if draft.source is not None and draft.source_id:
         sources[draft.source_id] = Source.model_validate(draft.source)
-    candidate = data.model_copy(
-        update={"events": [*data.events, Event.model_validate(draft.event)], "people": people, "sources": sources}
+    # The new event alone beside the loaded people and sources: the cross-checks of one event need no other event.
+    fields = {name: getattr(data, name) for name in DatasetInfo.model_fields}
+    candidate = Dataset.model_construct(
+        **{**fields, "people": people, "sources": sources}, events=[Event.model_validate(draft.event)]
     )
-    index = len(data.events)
+    index = 0
     for finding in cross_check(candidate):
         if finding.severity != "error":
             continue
@@ -140,16 +147,28 @@ def check_draft(data: Dataset, draft: Draft) -> DraftCheck:
     return DraftCheck(problems, None if problems else candidate)
 
 
-def event_prefill(data: Dataset, event_id: str) -> Entry:
-    """An existing event's values as a starting point for a new one ('Duplicate as new')."""
-    event = next(e for e in data.events if e.id == event_id)
-    values = event.model_dump(exclude_none=True)
-    values["date"] = str(event.date)
-    if event.end is not None:
-        values["end"] = str(event.end)
-    values["title"] = f"{event.title} (copy)"
-    values.pop("id")
+def event_prefill(row: Mapping[str, Any]) -> Entry:
+    """An existing event's values, from its row of the (English) events frame, as a starting point for a new one
+    ('Duplicate as new')."""
+    values = {
+        name: list(value) if isinstance(value, tuple) else value  # the frame's tuples, the form's lists
+        for name in PREFILLED
+        if (value := row.get(name)) is not None and not _missing(value)
+    }
+    values["title"] = f"{row['title']} (copy)"
+    if row.get("end_text"):
+        values["end"] = row["end_text"]
     return values
+
+
+# What 'Duplicate as new' carries over: the form's fields an event row holds as the data wrote them (the frame's
+# chart label is made from the title when the data gives none, so a copy, retitled, makes its own).
+PREFILLED = ("date", "category", "summary", "status", "note", "people", "sources", "released",
+             "released_to", "tags", "release_kind", "also")  # fmt: skip
+
+
+def _missing(value: object) -> bool:
+    return value is pd.NA or (isinstance(value, float) and value != value)  # noqa: PLR0124 - NaN is not itself
 
 
 PRECISIONS = ("day", "month", "year")
@@ -224,7 +243,7 @@ def prefilled_values(prefill: Mapping[str, Any], today: dt.date) -> FormValues:
     return values
 
 
-def _new_person(values: Mapping[str, Any], data: Dataset) -> Entry | None:
+def _new_person(values: Mapping[str, Any], data: DatasetInfo) -> Entry | None:
     if not values.get("new_person"):
         return None
     name = str(values.get("person_name", "")).strip()
@@ -237,7 +256,7 @@ def _new_person(values: Mapping[str, Any], data: Dataset) -> Entry | None:
     }
 
 
-def _new_source(values: Mapping[str, Any], data: Dataset) -> tuple[str | None, Entry | None]:
+def _new_source(values: Mapping[str, Any], data: DatasetInfo) -> tuple[str | None, Entry | None]:
     if not values.get("new_source"):
         return None, None
     published = str(values.get("source_published", "")).strip()
@@ -254,7 +273,7 @@ def _new_source(values: Mapping[str, Any], data: Dataset) -> tuple[str | None, E
 
 
 def draft_from_values(
-    values: Mapping[str, Any], data: Dataset, event_ids: set[str]
+    values: Mapping[str, Any], data: DatasetInfo, event_ids: set[str]
 ) -> tuple[Draft, dict[str, list[str]]]:
     """The draft that the form's plain values describe, and problems found in reading the form itself."""
     form_problems: dict[str, list[str]] = {}

@@ -31,7 +31,8 @@ from ..edit.permissions import Permission, decide_permission
 from ..edit.saving import save_entries
 from ..i18n import N_, TRANSLATED_LANGUAGES, _, current_language, pgettext, use_language
 from ..view.draw.timeline_figures import preview_figure
-from .page_data import PageData, data_file, full_dataset
+from ..view.shape.frames import frame_records
+from .page_data import PageData, data_file, load_page_data
 from .state import (
     DIALOG_DUPLICATE,
     DIALOG_OPEN,
@@ -318,15 +319,16 @@ def _dialog_form(page: PageData, path: Path, language: str) -> None:
     """The form; it runs as a fragment, so typing in it does not redraw the charts."""
     # A rerun of the fragment alone starts a new script thread, whose language would be the default one.
     use_language(language)
-    data = full_dataset(path)
-    if data is None:
+    if load_page_data(path).problems:  # the file as it is now (the page may show its last valid version)
         st.error(_("The data file has problems (listed on the page); fix them before adding an event."))
         return
+    english = page.in_english  # the data's own values: a copy and a check in the file's language
+    data, event_ids = english.meta, set(english.events["id"])
     duplicate_of = st.session_state.pop(DIALOG_DUPLICATE, None)
-    if duplicate_of in {e.id for e in data.events}:
-        reset_draft(event_prefill(data, duplicate_of))
-    draft, form_problems = draft_from_values(_values(), data, set(page.events["id"]))
-    checked = check_draft(data, draft)
+    if duplicate_of in event_ids:
+        reset_draft(event_prefill(frame_records(english.events[english.events["id"] == duplicate_of])[0]))
+    draft, form_problems = draft_from_values(_values(), data, event_ids)
+    checked = check_draft(data, draft, event_ids)
     problems = _problems(checked.problems, form_problems)
     _form(page, problems)
     if checked.dataset is not None and not problems:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ..data.loader import SettingError, load_file
-from ..data.model import Dataset
+from ..data.loader import SettingError
 from ..data.paths import BUNDLED, FILE_VARIABLE
 from ..data.problems import DataError
 from ..i18n import DEFAULT_LANGUAGE, language
@@ -81,19 +80,3 @@ def load_page_data(path: Path) -> PageLoad:
         return PageLoad(result)
     previous = last_valid.get(str(path))
     return PageLoad(previous, result, stale=previous is not None)
-
-
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _full(path: str, version: tuple[int, int] | None) -> Dataset | None:
-    del version
-    # Shared by every reader, whatever their language: validated in English, as `_build` and `check` do.
-    with language(DEFAULT_LANGUAGE):
-        try:
-            return load_file(path).data
-        except (DataError, OSError, SettingError):
-            return None
-
-
-def full_dataset(path: Path) -> Dataset | None:
-    """The whole validated file with its events (for the add-event form only); None while it is broken."""
-    return _full(str(path), file_version(path))
