@@ -153,20 +153,15 @@ def links(data_file: str | None, *, as_json: bool, strict: bool, allow_private: 
     """Request every source URL of a valid file and report what became of each; 1 under `strict` when any is gone."""
     from .data.links import STATUSES, Settings, run_link_check
 
-    file = data_file or os.environ.get(FILE_VARIABLE) or str(BUNDLED)
-    try:
-        loaded = load_file(file)
-    except DataError as error:
-        _report(file, error, "text", "links")
-        return 1
-    except (OSError, SettingError) as error:
-        _unreadable("links", file, error)
-        return 2
-    urls = {source_id: source.url for source_id, source in loaded.data.sources.items()}
+    loaded = _frames_of("links", data_file)
+    if isinstance(loaded, int):
+        return loaded
+    file, frames = loaded
+    urls = {source_id: source.url for source_id, source in frames.meta.sources.items()}
     results = run_link_check(urls, Settings(allow_private=allow_private, timeout=timeout))
     tally = {status: sum(r.status == status for r in results) for status in STATUSES}
     if as_json:
-        print(json.dumps({"file": file, "counts": tally, "links": [r.as_dict() for r in results]}, indent=2))
+        print(json.dumps({"file": str(file), "counts": tally, "links": [r.as_dict() for r in results]}, indent=2))
     else:
         for result in results:
             if result.status != "ok":

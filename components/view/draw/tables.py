@@ -29,6 +29,11 @@ def events_table(events: pd.DataFrame, sources: dict[str, Source]) -> pd.DataFra
     )
 
 
+def _shown(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The frame's columns a table shows, in order, under the reader's headings."""
+    return frame[list(columns)].rename(columns=columns)
+
+
 def detentions_table(people: pd.DataFrame) -> pd.DataFrame:
     """The detentions chart's data as a table."""
     columns = {
@@ -40,7 +45,7 @@ def detentions_table(people: pd.DataFrame) -> pd.DataFrame:
         "died_label": _("Died in custody"),
         "sentence": _("Sentence"),
     }
-    return people[list(columns)].rename(columns=columns)
+    return _shown(people, columns)
 
 
 def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
@@ -52,7 +57,7 @@ def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
         "source_label": pgettext("who published the count", "Source"),
         "source_url": _("Link"),
     }
-    return counts[list(columns)].rename(columns=columns)
+    return _shown(counts, columns)
 
 
 def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
@@ -64,7 +69,7 @@ def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
         "kind": _("How freed"),
         "released": _("People freed"),
     }
-    table = releases[list(columns)].rename(columns=columns)
+    table = _shown(releases, columns)
     # The frames keep the data's own values; the reader sees them in their language.
     language = current_language()
     table[columns["destination"]] = [country_name(place, language) for place in releases["destination"]]
@@ -86,4 +91,4 @@ def sources_table(sources: pd.DataFrame, known: Mapping[str, Source]) -> pd.Data
     }
     newest_first = sources.sort_values("published_sort", ascending=False, kind="stable")
     newest_first = newest_first.assign(archive=[known[key].archive for key in newest_first["id"]])
-    return newest_first[list(columns)].rename(columns=columns)
+    return _shown(newest_first, columns)
