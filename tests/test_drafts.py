@@ -9,6 +9,7 @@ import yaml
 from components.data.loader import load_file, load_text
 from components.edit.drafts import (
     Draft,
+    EventForm,
     blank_values,
     check_draft,
     compose_date,
@@ -93,16 +94,15 @@ def test_duplicate_as_new_keeps_values_but_not_the_id() -> None:
 
 
 def form(**changes):
-    values = blank_values(dt.date(2026, 3, 19))
-    values.update(title="Coale meets Lukashenko", category="war", summary="They met.", sources=["s1"])
-    values.update(changes)
-    return values
+    """The form as its widgets would hold it after typing `changes` (by widget name: 'title', 'title_be', ...)."""
+    typed = {"title": "Coale meets Lukashenko", "category": "war", "summary": "They met.", "sources": ["s1"], **changes}
+    return EventForm.from_widgets(typed.get, dt.date(2026, 3, 19))
 
 
 def test_a_blank_form_is_dated_the_day_it_opens() -> None:
     values = blank_values(dt.date(2027, 1, 2))
-    assert (values["year"], values["month"], values["day"]) == (2027, 1, 2)
-    assert blank_values(dt.date(2027, 1, 3))["day"] == 3  # nothing is fixed when the module is imported
+    assert (values.year, values.month, values.day) == (2027, 1, 2)
+    assert blank_values(dt.date(2027, 1, 3)).day == 3  # nothing is fixed when the module is imported
 
 
 def test_form_values_become_an_event_with_a_new_id() -> None:
@@ -147,8 +147,8 @@ def test_form_values_with_a_new_person_and_source_refer_to_them() -> None:
 
 def test_duplicating_fills_the_form_from_an_event() -> None:
     values = prefilled_values(event_prefill(frame_records(events_frame(data()))[0]), dt.date(2026, 12, 1))
-    assert values["precision"] == "day" and (values["year"], values["month"], values["day"]) == (2022, 2, 28)
-    assert values["title"] == "An event (copy)" and values["people"] == ["p1"] and values["sources"] == ["s1"]
+    assert values.precision == "day" and (values.year, values.month, values.day) == (2022, 2, 28)
+    assert values.title == "An event (copy)" and values.people == ["p1"] and values.sources == ["s1"]
 
 
 def test_draft_yaml_reads_back_as_the_same_entries() -> None:

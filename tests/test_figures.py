@@ -471,7 +471,7 @@ def test_preview_rings_the_new_event_among_the_events_of_the_year_around_it(time
     events = events_frame(timeline_data)
     figure = preview_figure(events, categories_frame(timeline_data), with_new, "new-event")
     drawn = {i for trace in marker_traces(figure) for i in trace.customdata}
-    near = set(events[events["end"] >= pd.Timestamp("2025-03-19")]["id"])
+    near = set(events[events["until"] >= pd.Timestamp("2025-03-19")]["id"])
     assert drawn == near | {"new-event"}
     ring = next(t for t in figure.data if t.name == "Selected")
     assert ring.marker.symbol == "circle-open"

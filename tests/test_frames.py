@@ -43,7 +43,7 @@ def test_events_are_sorted_by_start_with_labels_at_their_precision() -> None:
     assert list(frame["id"]) == ["e3", "e2", "e1"]
     assert list(frame["date_label"]) == ["9 August 2020 – 13 August 2020", "2021", "28 February 2022"]
     year = frame.set_index("id").loc["e2"]
-    assert str(year["start"].date()) == "2021-01-01" and str(year["end"].date()) == "2021-12-31"
+    assert str(year["start"].date()) == "2021-01-01" and str(year["until"].date()) == "2021-12-31"
 
 
 def test_search_text_includes_people_aliases_transliterated() -> None:

@@ -106,9 +106,9 @@ def test_the_chart_label_is_the_data_s_own_then_the_translated_title_shortened_t
         "    title: An event\n", "    title: An event\n    short: Event\n    short_i18n: {ru: Событие}\n"
     )
     frames = frames_of(write_data(text))
-    assert translated_frames(frames, "ru").events.iloc[0]["short"] == "Событие"
-    assert translated_frames(frames, "be").events.iloc[0]["short"] == "Падзея", "the Belarusian title"
-    assert translated_frames(frames, "uk").events.iloc[0]["short"] == "Event"
+    assert translated_frames(frames, "ru").events.iloc[0]["chart_label"] == "Событие"
+    assert translated_frames(frames, "be").events.iloc[0]["chart_label"] == "Падзея", "the Belarusian title"
+    assert translated_frames(frames, "uk").events.iloc[0]["chart_label"] == "Event"
 
 
 def test_a_translated_chart_label_longer_than_forty_characters_is_located(write_data) -> None:

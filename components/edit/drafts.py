@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pandas as pd
@@ -13,12 +13,12 @@ from anyascii import anyascii
 from pydantic import BaseModel, ValidationError
 
 from ..data.checks import cross_check
+from ..data.fields import FieldSpec, model_fields
 from ..data.model import Dataset, DatasetInfo, Event, Person, Source
 from ..i18n import LANGUAGE_NAMES, N_, TRANSLATED_LANGUAGES, _
 from .yaml_writer import entry_yaml, source_yaml
 
 Entry = dict[str, Any]
-FormValues = dict[str, Any]
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 REQUIRED = N_("required")  # a field left empty; the form shows it only once the reader tries to save
 
@@ -152,19 +152,16 @@ def event_prefill(row: Mapping[str, Any]) -> Entry:
     ('Duplicate as new')."""
     values = {
         name: list(value) if isinstance(value, tuple) else value  # the frame's tuples, the form's lists
-        for name in PREFILLED
-        if (value := row.get(name)) is not None and not _missing(value)
+        for name in Event.model_fields
+        if name not in NOT_COPIED and (value := row.get(name)) is not None and not _missing(value)
     }
     values["title"] = f"{row['title']} (copy)"
-    if row.get("end_text"):
-        values["end"] = row["end_text"]
     return values
 
 
-# What 'Duplicate as new' carries over: the form's fields an event row holds as the data wrote them (the frame's
-# chart label is made from the title when the data gives none, so a copy, retitled, makes its own).
-PREFILLED = ("date", "category", "summary", "status", "note", "people", "sources", "released",
-             "released_to", "tags", "release_kind", "also")  # fmt: skip
+# What 'Duplicate as new' leaves behind: the event's own id, and the words made for its title (a copy, retitled,
+# makes its own chart label and translations); the frame holds every other field as the data wrote it.
+NOT_COPIED = frozenset({"id", "title_i18n", "short", "short_i18n", "summary_i18n", "other_sources"})
 
 
 def _missing(value: object) -> bool:
@@ -172,44 +169,78 @@ def _missing(value: object) -> bool:
 
 
 PRECISIONS = ("day", "month", "year")
+TRANSLATED_FIELDS = ("title", "short", "summary", "person_name")  # the form's fields with a translation per language
+# The event's fields the form has its own widgets for; any other field of the model gets a plain text field of its
+# own (`EventForm.extra`), read as the model reads the file, so a field added to the model reaches the form.
+FORM_WIDGETS = frozenset({"id", "date", "end", "title", "title_i18n", "short", "short_i18n", "category", "summary",
+                          "summary_i18n", "sources", "people", "released", "released_to", "release_kind", "status",
+                          "also", "tags", "note", "other_sources"})  # fmt: skip
 
 
-def blank_values(today: dt.date) -> FormValues:
+def extra_fields() -> tuple[FieldSpec, ...]:
+    """The event's fields without a widget of their own, each shown as a text field."""
+    return tuple(spec for spec in model_fields(Event) if spec.name not in FORM_WIDGETS)
+
+
+@dataclass
+class EventForm:
+    """The add-event form's values as its widgets hold them (text as typed; the model judges it on the way in)."""
+
+    precision: str = "day"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end: str = ""
+    title: str = ""
+    short: str = ""
+    category: str | None = None
+    summary: str = ""
+    people: list[str] = field(default_factory=list)
+    new_person: bool = False
+    person_name: str = ""
+    person_aliases: str = ""
+    person_role: str = ""
+    sources: list[str] = field(default_factory=list)
+    new_source: bool = False
+    source_title: str = ""
+    source_publisher: str = ""
+    source_url: str = ""
+    source_published: str = ""
+    status: str = "confirmed"
+    released: str = ""
+    released_to: str = ""
+    release_kind: list[str] = field(default_factory=list)
+    also: list[str] = field(default_factory=list)
+    tags: str = ""
+    note: str = ""
+    other_sources: list[str] = field(default_factory=list)
+    translations: dict[str, str] = field(default_factory=dict)  # 'title_be' -> text
+    extra: dict[str, str] = field(default_factory=dict)  # a field of `extra_fields()` -> text
+
+    def widget_values(self) -> dict[str, Any]:
+        """One value per widget, by the widget's name ('title', 'title_be', 'extra_witness')."""
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("translations", "extra")}
+        values |= {f"{name}_{code}": "" for name in TRANSLATED_FIELDS for code in TRANSLATED_LANGUAGES}
+        values |= self.translations
+        values |= {f"extra_{spec.name}": "" for spec in extra_fields()}
+        return values | {f"extra_{name}": text for name, text in self.extra.items()}
+
+    @classmethod
+    def from_widgets(cls, value: Callable[[str, Any], Any], today: dt.date) -> EventForm:
+        """The form as its widgets hold it; `value(name, default)` reads one widget."""
+        blank = blank_values(today).widget_values()
+        read = {name: value(name, default) for name, default in blank.items()}
+        own = {f.name for f in fields(cls)} - {"translations", "extra"}
+        return cls(
+            **{name: read[name] for name in own},
+            translations={n: read[n] for n in blank if n not in own and not n.startswith("extra_")},
+            extra={n.removeprefix("extra_"): read[n] for n in blank if n.startswith("extra_")},
+        )
+
+
+def blank_values(today: dt.date) -> EventForm:
     """An empty form, dated today (computed when the form opens, not when the server started)."""
-    return {
-        "precision": "day",
-        "year": today.year,
-        "month": today.month,
-        "day": today.day,
-        "end": "",
-        "title": "",
-        "short": "",
-        "category": None,
-        "summary": "",
-        "people": [],
-        "new_person": False,
-        "person_name": "",
-        "person_aliases": "",
-        "person_role": "",
-        "sources": [],
-        "new_source": False,
-        "source_title": "",
-        "source_publisher": "",
-        "source_url": "",
-        "source_published": "",
-        "status": "confirmed",
-        "released": "",
-        "released_to": "",
-        "release_kind": [],
-        "also": [],
-        "tags": "",
-        "note": "",
-        # Optional translations: title_be, summary_ru, person_name_uk, ...
-        **{f"{field}_{code}": "" for field in TRANSLATED_FIELDS for code in TRANSLATED_LANGUAGES},
-    }
-
-
-TRANSLATED_FIELDS = ("title", "summary", "person_name")  # the form's fields that take a translation per language
+    return EventForm(year=today.year, month=today.month, day=today.day)
 
 
 def translation_label(label: str, code: str) -> str:
@@ -217,92 +248,90 @@ def translation_label(label: str, code: str) -> str:
     return f"{label} — {LANGUAGE_NAMES[code]}"
 
 
-def _translations(values: Mapping[str, Any], field: str) -> dict[str, str]:
+def _translations(form: EventForm, name: str) -> dict[str, str]:
     # Only the languages filled in; an empty mapping is left out of the entry altogether.
-    found = {code: str(values.get(f"{field}_{code}", "")).strip() for code in TRANSLATED_LANGUAGES}
+    found = {code: str(form.translations.get(f"{name}_{code}", "")).strip() for code in TRANSLATED_LANGUAGES}
     return {code: text for code, text in found.items() if text}
 
 
-def prefilled_values(prefill: Mapping[str, Any], today: dt.date) -> FormValues:
+def prefilled_values(prefill: Mapping[str, Any], today: dt.date) -> EventForm:
     """The form filled from an existing event's values ('Duplicate as new')."""
-    values = blank_values(today)
+    form = blank_values(today)
     parts = [int(p) for p in str(prefill.get("date", "")).split("-") if p.isdigit()]
-    values["precision"] = PRECISIONS[3 - len(parts)] if parts else "day"
-    values.update(zip(("year", "month", "day"), parts, strict=False))
+    form.precision = PRECISIONS[3 - len(parts)] if parts else "day"
+    form.year, form.month, form.day = [*parts, *(form.year, form.month, form.day)[len(parts) :]]
     for name in ("title", "short", "category", "summary", "status", "note"):
         if prefill.get(name) is not None:
-            values[name] = prefill[name]
-    values["end"] = str(prefill.get("end") or "")
-    values["people"] = list(prefill.get("people", []))
-    values["sources"] = list(prefill.get("sources", []))
-    values["released"] = "" if prefill.get("released") is None else str(prefill["released"])
-    values["released_to"] = "\n".join(f"{k}: {v}" for k, v in (prefill.get("released_to") or {}).items())
-    values["tags"] = ", ".join(prefill.get("tags", []))
-    values["release_kind"] = list(prefill.get("release_kind", []))
-    values["also"] = list(prefill.get("also", []))
-    return values
+            setattr(form, name, prefill[name])
+    form.end = str(prefill.get("end") or "")
+    for name in ("people", "sources", "release_kind", "also", "other_sources"):
+        setattr(form, name, list(prefill.get(name, [])))
+    form.released = "" if prefill.get("released") is None else str(prefill["released"])
+    form.released_to = "\n".join(f"{k}: {v}" for k, v in (prefill.get("released_to") or {}).items())
+    form.tags = ", ".join(prefill.get("tags", []))
+    form.extra = {spec.name: str(prefill[spec.name]) for spec in extra_fields() if prefill.get(spec.name) is not None}
+    return form
 
 
-def _new_person(values: Mapping[str, Any], data: DatasetInfo) -> Entry | None:
-    if not values.get("new_person"):
+def _new_person(form: EventForm, data: DatasetInfo) -> Entry | None:
+    if not form.new_person:
         return None
-    name = str(values.get("person_name", "")).strip()
+    name = form.person_name.strip()
     return {
         "id": unique_id(slugify(name, "person"), {p.id for p in data.people}),
         "name": name,
-        "aliases": parse_list(str(values.get("person_aliases", ""))),
-        "role": str(values.get("person_role", "")).strip(),
-        **({"name_i18n": names} if (names := _translations(values, "person_name")) else {}),
+        "aliases": parse_list(form.person_aliases),
+        "role": form.person_role.strip(),
+        **({"name_i18n": names} if (names := _translations(form, "person_name")) else {}),
     }
 
 
-def _new_source(values: Mapping[str, Any], data: DatasetInfo) -> tuple[str | None, Entry | None]:
-    if not values.get("new_source"):
+def _new_source(form: EventForm, data: DatasetInfo) -> tuple[str | None, Entry | None]:
+    if not form.new_source:
         return None, None
-    published = str(values.get("source_published", "")).strip()
-    source_id = unique_id(
-        f"{slugify(str(values.get('source_publisher', '')), 'source')}-{published}", set(data.sources)
-    )
+    published = form.source_published.strip()
+    source_id = unique_id(f"{slugify(form.source_publisher, 'source')}-{published}", set(data.sources))
     source = {
-        "title": str(values.get("source_title", "")).strip(),
-        "publisher": str(values.get("source_publisher", "")).strip(),
-        "url": str(values.get("source_url", "")).strip(),
+        "title": form.source_title.strip(),
+        "publisher": form.source_publisher.strip(),
+        "url": form.source_url.strip(),
         "published": published,
     }
     return source_id, source
 
 
-def draft_from_values(
-    values: Mapping[str, Any], data: DatasetInfo, event_ids: set[str]
-) -> tuple[Draft, dict[str, list[str]]]:
-    """The draft that the form's plain values describe, and problems found in reading the form itself."""
+def draft_from_values(form: EventForm, data: DatasetInfo, event_ids: set[str]) -> tuple[Draft, dict[str, list[str]]]:
+    """The draft that the form describes, and problems found in reading the form itself."""
     form_problems: dict[str, list[str]] = {}
-    date = compose_date(str(values.get("precision", "day")), values.get("year"), values.get("month"), values.get("day"))
-    title = str(values.get("title", "")).strip()
-    person = _new_person(values, data)
-    source_id, source = _new_source(values, data)
-    released_to, destination_problems = parse_destinations(str(values.get("released_to", "")))
+    date = compose_date(form.precision, form.year, form.month, form.day)
+    title = form.title.strip()
+    person = _new_person(form, data)
+    source_id, source = _new_source(form, data)
+    released_to, destination_problems = parse_destinations(form.released_to)
     if destination_problems:
         form_problems["event.released_to"] = destination_problems
     event: Entry = {
         "id": unique_id(f"{slugify(title, 'event')}-{date}", event_ids),
         "date": date,
-        "end": str(values.get("end", "")).strip() or None,
+        "end": form.end.strip() or None,
         "title": title,
-        "title_i18n": _translations(values, "title"),
-        "short": str(values.get("short", "")).strip() or None,
-        "category": values.get("category"),
-        "summary": str(values.get("summary", "")).strip(),
-        "summary_i18n": _translations(values, "summary"),
-        "sources": [*values.get("sources", []), *([source_id] if source_id else [])],
-        "people": [*values.get("people", []), *([person["id"]] if person else [])],
-        "released": str(values.get("released", "")).strip() or None,
+        "title_i18n": _translations(form, "title"),
+        "short": form.short.strip() or None,
+        "short_i18n": _translations(form, "short"),
+        "category": form.category,
+        "summary": form.summary.strip(),
+        "summary_i18n": _translations(form, "summary"),
+        "sources": [*form.sources, *([source_id] if source_id else [])],
+        "people": [*form.people, *([person["id"]] if person else [])],
+        "released": form.released.strip() or None,
         "released_to": released_to,
-        "release_kind": list(values.get("release_kind", [])),
-        "status": values.get("status"),
-        "also": list(values.get("also", [])),
-        "tags": [slugify(t) for t in parse_list(str(values.get("tags", "")))],
-        "note": str(values.get("note", "")).strip() or None,
+        "release_kind": list(form.release_kind),
+        "status": form.status,
+        "also": list(form.also),
+        "tags": [slugify(t) for t in parse_list(form.tags)],
+        "note": form.note.strip() or None,
+        "other_sources": list(form.other_sources),
+        **{name: text.strip() or None for name, text in form.extra.items()},
     }
     event = {k: v for k, v in event.items() if v not in (None, [], {}, "")}
     return Draft(event, person, source_id, source), form_problems

@@ -18,12 +18,13 @@ from ..edit.drafts import (
     PRECISIONS,
     REQUIRED,
     Draft,
-    FormValues,
+    EventForm,
     blank_values,
     check_draft,
     draft_from_values,
     draft_yaml,
     event_prefill,
+    extra_fields,
     prefilled_values,
     translation_label,
 )
@@ -53,16 +54,16 @@ def _key(name: str) -> str:
     return DRAFT_PREFIX + name
 
 
-def _values() -> FormValues:
+def _values() -> EventForm:
     """The form's current values, read from its widgets' state."""
-    return {name: st.session_state.get(_key(name), default) for name, default in blank_values(dt.date.today()).items()}
+    return EventForm.from_widgets(lambda name, default: st.session_state.get(_key(name), default), dt.date.today())
 
 
 def reset_draft(prefill: Mapping[str, Any] | None = None) -> None:
     """Start the form empty (dated today), or from an existing event's values ('Duplicate as new')."""
     today = dt.date.today()
     values = prefilled_values(prefill, today) if prefill else blank_values(today)
-    for name, value in values.items():
+    for name, value in values.widget_values().items():
         st.session_state[_key(name)] = value
     st.session_state[DRAFT_ATTEMPTED] = False
     st.session_state[DRAFT_PASSWORD] = ""
@@ -124,9 +125,12 @@ def _translation_fields(problems: dict[str, list[str]], attempted: bool) -> None
         )
         for code in TRANSLATED_LANGUAGES:
             st.text_input(translation_label(_("Title"), code), key=_key(f"title_{code}"))
+            st.text_input(
+                translation_label(_("Short label (optional)"), code), key=_key(f"short_{code}"), max_chars=SHORT_LENGTH
+            )
             st.text_area(translation_label(_("Summary"), code), key=_key(f"summary_{code}"), height=80)
-    _show(problems, "event.title_i18n", attempted)
-    _show(problems, "event.summary_i18n", attempted)
+    for name in ("title_i18n", "short_i18n", "summary_i18n"):
+        _show(problems, f"event.{name}", attempted)
 
 
 def _new_person_fields(problems: dict[str, list[str]], attempted: bool) -> None:
@@ -202,6 +206,19 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     _show(problems, "event.release_kind", attempted)
     st.text_input(_("Tags (comma-separated; 'milestone' for key events)"), key=k("tags"))
     st.text_area(_("Note (where sources disagree)"), key=k("note"), height=80)
+    st.multiselect(
+        _("Sources of other values the note mentions (optional)"), list(titles), key=k("other_sources"),
+        format_func=lambda v: titles[v],
+    )  # fmt: skip
+    _show(problems, "event.other_sources", attempted)
+    _extra_fields(problems, attempted)
+
+
+def _extra_fields(problems: dict[str, list[str]], attempted: bool) -> None:
+    # A field of the model the form has no widget of its own for: typed as text, judged by the model as in the file.
+    for spec in extra_fields():
+        st.text_input(spec.name, key=_key(f"extra_{spec.name}"), help=spec.description)
+        _show(problems, f"event.{spec.name}", attempted)
 
 
 def _mark_attempted() -> None:

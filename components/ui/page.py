@@ -84,7 +84,7 @@ def render_header(page: PageData, shown: Shown) -> None:
     if len(shown.counts):
         latest = shown.counts.iloc[-1]
         counted = _("Viasna's count, {date}").format(date=latest["date_label"])
-        before = page.events.loc[page.events["id"] == latest["before"], "short"]
+        before = page.events.loc[page.events["id"] == latest["before"], "chart_label"]
         if len(before):  # counted before a release of the same day: not the figure after it
             counted = _("Viasna's count, {date}, taken before: {event}").format(
                 date=latest["date_label"], event=before.iloc[0]

@@ -158,7 +158,7 @@ def _release_bars(events: pd.DataFrame) -> list[go.Bar]:
 
 def chart_range(counts: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The dates the prisoner chart spans: its counts and its events, a month of margin either side."""
-    days = [*counts["date"], *events["start"], *events["end"]]
+    days = [*counts["date"], *events["start"], *events["until"]]
     if not days:
         return None
     return padded(min(days), max(days))
@@ -180,7 +180,7 @@ def key_event_list(events: pd.DataFrame) -> list[KeyEvent]:
     return [
         KeyEvent(number, str(event_id), str(label), str(short))
         for number, (event_id, label, short) in enumerate(
-            zip(milestones["id"], milestones["date_label"], milestones["short"], strict=True), start=1
+            zip(milestones["id"], milestones["date_label"], milestones["chart_label"], strict=True), start=1
         )
     ]
 

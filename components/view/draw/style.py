@@ -127,7 +127,7 @@ def date_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None
     """The events' first and last day, a month of margin either side; None without events."""
     if not len(events):
         return None
-    return padded(pd.Timestamp(events["start"].min()), pd.Timestamp(events["end"].max()))
+    return padded(pd.Timestamp(events["start"].min()), pd.Timestamp(events["until"].max()))
 
 
 def padded(first: pd.Timestamp, last: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -60,7 +60,7 @@ def timeline_sentence(events: pd.DataFrame) -> str:
     """How many events, over which dates, in which lane most, and how many are key events."""
     if events.empty:
         return _("No events match the filters.")
-    first, last = events.iloc[0], events.iloc[int(events["end"].to_numpy().argmax())]
+    first, last = events.iloc[0], events.iloc[int(events["until"].to_numpy().argmax())]
     lanes = events["category_label"].value_counts()
     sentence = ngettext("{count} event from {first} to {last}", "{count} events from {first} to {last}", len(events))
     sentence = sentence.format(

@@ -53,7 +53,7 @@ class _Positions:
 
 def _positions(events: pd.DataFrame, categories: pd.DataFrame) -> _Positions:
     lane_of = {category: index for index, category in enumerate(categories["id"])}
-    starts, ends = milliseconds(events["start"]), milliseconds(events["end"])
+    starts, ends = milliseconds(events["start"]), milliseconds(events["until"])
     period = (events["has_end"] | events["precision"].isin(["month", "year"])).to_numpy(dtype=bool)
     # float32 milliseconds are exact to about two minutes: a day's marker at noon never shows the wrong day.
     middle = np.where(period, (starts + ends) / 2, starts + MILLISECONDS_PER_DAY / 2).astype("float32")
@@ -201,11 +201,11 @@ def timeline_placement(events: pd.DataFrame) -> tuple[Placement, tuple[float, fl
     x_range = (float(span[0].value // 1_000_000), float(span[1].value // 1_000_000))
     few = len(events) <= FEW_EVENTS
     chosen = events if few else events[events["milestone"].astype(bool)]
-    middle = milliseconds(chosen["start"]) / 2 + milliseconds(chosen["end"]) / 2
+    middle = milliseconds(chosen["start"]) / 2 + milliseconds(chosen["until"]) / 2
     candidates = [
         Candidate(str(event_id), str(short), float(x), 2.0 * bool(milestone) + (0 if pd.isna(freed) else freed / 1e6))
         for event_id, short, x, milestone, freed in zip(
-            chosen["id"], chosen["short"], middle, chosen["milestone"], chosen["released"], strict=True
+            chosen["id"], chosen["chart_label"], middle, chosen["milestone"], chosen["released"], strict=True
         )
     ]
     return place_labels(candidates, x_range), x_range
@@ -325,5 +325,5 @@ def preview_figure(events: pd.DataFrame, categories: pd.DataFrame, dataset: Data
     """The timeline of the year around a new event, with it ringed; cheap whatever the file's size."""
     new = events_frame(dataset.model_copy(update={"events": [e for e in dataset.events if e.id == event_id]}))
     year = pd.Timedelta(days=365)
-    near = events[(events["end"] >= new["start"].iloc[0] - year) & (events["start"] <= new["end"].iloc[0] + year)]
+    near = events[(events["until"] >= new["start"].iloc[0] - year) & (events["start"] <= new["until"].iloc[0] + year)]
     return timeline_figure(pd.concat([near, new], ignore_index=True), categories, selected=event_id)

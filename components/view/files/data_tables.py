@@ -6,18 +6,20 @@ is the model's); the CSV files, the data package's Table Schemas and the workboo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 from pydantic import BaseModel
 
-from ...data.fuzzy_dates import FuzzyDate, parse_fuzzy_date
+from pydantic_core import PydanticUndefined
+
+from ...data.fields import FieldSpec, as_date, model_fields
 from ...data.model import Category, Event, Person, PrisonerCount, Source
+from ...i18n import TRANSLATED_LANGUAGES
 from ..shape.filters import Shown
 from ..shape.frames import UNSPECIFIED_DESTINATION, Frames, frame_records
-from ..words.text import optional_text
 
 LIST_SEPARATOR = "; "  # lists in one cell (ids, aliases, tags); ids never contain it
 # OWASP's advice against formula injection: text a spreadsheet would read as a formula is neutralised on the way out.
@@ -62,86 +64,93 @@ def _about(model: type[BaseModel], name: str) -> str:
     return model.model_fields[name].description or name
 
 
-def _as_written(model: type[BaseModel], name: str) -> str:
-    return f"{_about(model, name)} As written in the data: YYYY, YYYY-MM or YYYY-MM-DD."
-
-
 def _list_of(what: str) -> str:
     return f"{what}, separated by '{LIST_SEPARATOR}'."
 
 
 START = "The first day the date covers (a month or a year starts on its first day)."
-END = "The last day the date covers (through `end` for an event that lasts)."
+END = "The last day the date covers."
+
+
+def _always(model: type[BaseModel], spec: FieldSpec) -> bool:
+    # A value every row has: a required field, or one whose default is a value (status 'confirmed', false).
+    default = model.model_fields[spec.name].default
+    return spec.required or (spec.kind in ("choice", "flag", "count", "text") and default not in (None, PydanticUndefined))
+
+
+def model_columns(model: type[BaseModel]) -> tuple[Column, ...]:
+    """A model's fields as table columns, each kind the same way: a date as written with its first and last day, a
+    translation per language, a list or a mapping in one cell; a field added to the model becomes a column."""
+    columns: list[Column] = []
+    for spec in model_fields(model):
+        name, about, required = spec.name, spec.description, _always(model, spec)
+        if spec.kind == "date":
+            columns += [
+                Column(name, "string", f"{about} As written in the data: YYYY, YYYY-MM or YYYY-MM-DD.", required),
+                Column(f"{name}_start", "date", START, required),
+                Column(f"{name}_end", "date", END, required),
+            ]
+        elif spec.kind == "translations":
+            columns += [Column(f"{name}_{code}", "string", f"{about} ({code})") for code in TRANSLATED_LANGUAGES]
+        elif spec.kind == "list":
+            columns.append(Column(name, "string", _list_of(about)))
+        elif spec.kind == "mapping":
+            columns.append(Column(name, "string", f"{about} As 'key: value' pairs, separated by '{LIST_SEPARATOR}'."))
+        else:
+            kind = {"count": "integer", "flag": "boolean"}.get(spec.kind, "string")
+            columns.append(Column(name, kind, about, required, "uri" if spec.kind == "url" else None))
+    return tuple(columns)
+
+
+def model_cells(model: type[BaseModel], value: Callable[[str], Any]) -> dict[str, Any]:
+    """One entry's cells for `model_columns`, reading each field through `value` (a model object's attribute or a
+    frame row's column, which hold the same field under the same name)."""
+    cells: dict[str, Any] = {}
+    for spec in model_fields(model):
+        name, raw = spec.name, value(spec.name)
+        if spec.kind == "date":
+            date = as_date(None if _empty(raw) else raw)
+            cells |= {name: date and str(date), f"{name}_start": date and date.start, f"{name}_end": date and date.end}
+        elif spec.kind == "translations":
+            cells |= {f"{name}_{code}": (raw or {}).get(code) for code in TRANSLATED_LANGUAGES}
+        elif spec.kind == "list":
+            cells[name] = _joined(raw or ())
+        elif spec.kind == "mapping":
+            cells[name] = _joined(f"{key}: {number}" for key, number in (raw or {}).items())
+        elif spec.kind == "count":
+            cells[name] = None if _empty(raw) else int(raw)
+        else:
+            cells[name] = None if _empty(raw) else raw
+    return cells
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (not isinstance(value, (str, tuple, list, dict)) and bool(pd.isna(value)))
+
 
 TABLES: tuple[Table, ...] = (
-    Table(
-        "categories", "Categories", "The timeline's lanes.",
-        (
-            Column("id", "string", _about(Category, "id"), required=True),
-            Column("label", "string", _about(Category, "label"), required=True),
-            Column("description", "string", _about(Category, "description")),
-        ),
-        primary_key=("id",),
-    ),
+    Table("categories", "Categories", "The timeline's lanes.", model_columns(Category), primary_key=("id",)),
     Table(
         "sources", "Sources", "Every publication cited.",
         (
             Column("id", "string", "Source id, used by events, people and counts.", required=True),
-            Column("publisher", "string", _about(Source, "publisher"), required=True),
-            Column("title", "string", _about(Source, "title"), required=True),
-            Column("url", "string", _about(Source, "url"), required=True, format="uri"),
-            Column("published", "string", _as_written(Source, "published"), required=True),
-            Column("published_start", "date", START, required=True),
-            Column("archived", "string", _about(Source, "archived"), format="uri"),
+            *model_columns(Source),
             Column("archive", "string", "Where to read the page if it is blocked or gone: `archived`, else the Wayback "
                    "Machine's lookup of the URL at the publication date.", required=True, format="uri"),
-            Column("via", "string", _about(Source, "via")),
-            Column("note", "string", _about(Source, "note")),
         ),
         primary_key=("id",),
     ),
     Table(
         "people", "People", "People the events name, with their detention where there was one.",
-        (
-            Column("id", "string", _about(Person, "id"), required=True),
-            Column("name", "string", _about(Person, "name"), required=True),
-            Column("aliases", "string", _list_of(_about(Person, "aliases"))),
-            Column("role", "string", _about(Person, "role"), required=True),
-            Column("detained", "string", _as_written(Person, "detained")),
-            Column("detained_start", "date", START),
-            Column("released", "string", _as_written(Person, "released")),
-            Column("released_end", "date", "The last day the release date covers."),
-            Column("died_in_custody", "string", _as_written(Person, "died_in_custody")),
-            Column("died_in_custody_end", "date", "The last day the date of death covers."),
-            Column("sentence", "string", _about(Person, "sentence")),
-            Column("charges", "string", _about(Person, "charges")),
-            Column("note", "string", _about(Person, "note")),
-            Column("sources", "string", _list_of("Source ids for the detention, release and sentence")),
-        ),
-        primary_key=("id",),
+        model_columns(Person), primary_key=("id",),
     ),
     Table(
         "events", "Events", "The timeline, one event per row, in date order.",
         (
-            Column("id", "string", _about(Event, "id"), required=True),
-            Column("date", "string", _as_written(Event, "date"), required=True),
-            Column("end", "string", _as_written(Event, "end")),
-            Column("date_start", "date", START, required=True),
-            Column("date_end", "date", END, required=True),
-            Column("title", "string", _about(Event, "title"), required=True),
-            Column("category", "string", _about(Event, "category"), required=True),
+            *model_columns(Event),
             Column("category_label", "string", _about(Category, "label")),
-            Column("status", "string", _about(Event, "status"), required=True),
-            Column("summary", "string", _about(Event, "summary"), required=True),
-            Column("people", "string", _list_of("Person ids (see event_people)")),
             Column("people_names", "string", _list_of("Names of the people")),
-            Column("released", "integer", _about(Event, "released")),
-            Column("release_kind", "string", _list_of(_about(Event, "release_kind"))),
-            Column("also", "string", _list_of(_about(Event, "also"))),
-            Column("sources", "string", _list_of("Source ids (see event_sources)")),
-            Column("tags", "string", _list_of(_about(Event, "tags"))),
             Column("milestone", "boolean", "true for key events (the `milestone` tag).", required=True),
-            Column("note", "string", _about(Event, "note")),
         ),
         primary_key=("id",),
         foreign_keys=(("category", "categories", "id"),),
@@ -170,7 +179,7 @@ TABLES: tuple[Table, ...] = (
         "releases", "Releases", "People freed, one row per release event and destination.",
         (
             Column("event_id", "string", "The release event's id.", required=True),
-            Column("date", "string", _as_written(Event, "date"), required=True),
+            Column("date", "string", "The release event's date, as written in the data.", required=True),
             Column("date_start", "date", START, required=True),
             Column("destination", "string",
                    f"Where they went; '{UNSPECIFIED_DESTINATION}' for the part no source places.", required=True),
@@ -183,17 +192,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "prisoner_counts", "Political prisoners (Viasna)", "Political prisoners held on each date, as Viasna counted.",
-        (
-            Column("date", "string", _as_written(PrisonerCount, "date"), required=True),
-            Column("date_start", "date", START, required=True),
-            Column("date_end", "date", "The last day the date covers.", required=True),
-            Column("count", "integer", _about(PrisonerCount, "count"), required=True),
-            Column("approximate", "boolean", _about(PrisonerCount, "approximate"), required=True),
-            Column("source", "string", _about(PrisonerCount, "source"), required=True),
-            Column("before", "string", _about(PrisonerCount, "before")),
-            Column("note", "string", _about(PrisonerCount, "note")),
-        ),
-        foreign_keys=(("source", "sources", "id"),),
+        model_columns(PrisonerCount), foreign_keys=(("source", "sources", "id"),),
     ),
 )  # fmt: skip
 TABLE_BY_NAME = {table.name: table for table in TABLES}
@@ -208,10 +207,6 @@ def _day(value: Any) -> Any:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
-def _dates(date: FuzzyDate | None) -> tuple[str | None, Any, Any]:
-    return (None, None, None) if date is None else (str(date), date.start, date.end)
-
-
 def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=TABLE_BY_NAME[table].column_names)
     for column in TABLE_BY_NAME[table].columns:
@@ -223,64 +218,18 @@ def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
 def _event_rows(events: pd.DataFrame, names: dict[str, str]) -> list[dict[str, Any]]:
     return [
         {
-            "id": row["id"],
-            "date": row["date"],
-            "end": row["end_text"],
-            "date_start": _day(row["start"]),
-            "date_end": _day(row["end"]),
-            "title": row["title"],
-            "category": row["category"],
+            **model_cells(Event, row.__getitem__),
             "category_label": row["category_label"],
-            "status": row["status"],
-            "summary": row["summary"],
-            "people": _joined(row["people"]),
             "people_names": _joined(names.get(p, p) for p in row["people"]),
-            "released": None if pd.isna(row["released"]) else int(row["released"]),
-            "release_kind": _joined(row["release_kind"]),
-            "also": _joined(row["also"]),
-            "sources": _joined(row["sources"]),
-            "tags": _joined(row["tags"]),
             "milestone": bool(row["milestone"]),
-            "note": optional_text(row["note"]),
         }
         for row in frame_records(events)
     ]
 
 
-def _person_row(person: Person) -> dict[str, Any]:
-    detained, detained_start, _ = _dates(person.detained)
-    released, _, released_end = _dates(person.released)
-    died, _, died_end = _dates(person.died_in_custody)
-    return {
-        "id": person.id,
-        "name": person.name,
-        "aliases": _joined(person.aliases),
-        "role": person.role,
-        "detained": detained,
-        "detained_start": detained_start,
-        "released": released,
-        "released_end": released_end,
-        "died_in_custody": died,
-        "died_in_custody_end": died_end,
-        "sentence": person.sentence,
-        "charges": person.charges,
-        "note": person.note,
-        "sources": _joined(person.sources),
-    }
-
-
-def _count_row(count: dict[Any, Any]) -> dict[str, Any]:
-    date = parse_fuzzy_date(count["date_text"])
-    return {
-        "date": count["date_text"],
-        "date_start": date.start,
-        "date_end": date.end,
-        "count": int(count["count"]),
-        "approximate": bool(count["approximate"]),
-        "source": count["source"],
-        "before": optional_text(count["before"]),
-        "note": optional_text(count["note"]),
-    }
+def _count_row(count: dict[str, Any]) -> dict[str, Any]:
+    # The counts frame keeps the date as written under `date_text` (its `date` is the day drawn).
+    return model_cells(PrisonerCount, lambda name: count["date_text" if name == "date" else name])
 
 
 def _event_sources(events: pd.DataFrame) -> list[dict[str, str]]:
@@ -305,16 +254,11 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
     written = dict(zip(events["id"], events["date"], strict=True))
     releases = frames.releases[frames.releases["id"].isin(written)]
     return {
-        "categories": _frame("categories", [
-            {"id": c.id, "label": c.label, "description": c.description} for c in data.categories
-        ]),
+        "categories": _frame("categories", [model_cells(Category, c.__getattribute__) for c in data.categories]),
         "sources": _frame("sources", [
-            {"id": k, "publisher": s.publisher, "title": s.title, "url": s.url, "published": str(s.published),
-             "published_start": s.published.start, "archived": s.archived, "archive": s.archive, "via": s.via,
-             "note": s.note}
-            for k, s in sources.items()
+            {"id": k, **model_cells(Source, s.__getattribute__), "archive": s.archive} for k, s in sources.items()
         ]),
-        "people": _frame("people", [_person_row(p) for p in people]),
+        "people": _frame("people", [model_cells(Person, p.__getattribute__) for p in people]),
         "events": _frame("events", _event_rows(events, names)),
         "event_people": _frame("event_people", [
             {"event_id": e, "person_id": p} for e, ids in zip(events["id"], events["people"], strict=True)

@@ -47,7 +47,7 @@ def _matches(texts: pd.Series, query: str) -> pd.Series:
 
 def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Events in the date range, categories, people and statuses asked for, matching every search word."""
-    keep = _overlaps(events["start"], events["end"], filters)
+    keep = _overlaps(events["start"], events["until"], filters)
     if filters.categories:
         # An event's own lane, or another category it is `also` in (a release negotiated in talks is in both).
         wanted = set(filters.categories)

@@ -11,7 +11,8 @@ import pandas as pd
 
 from ...data.fuzzy_dates import FuzzyDate
 from ...data.loader import Loaded
-from ...data.model import DEATH_IN_CUSTODY, Dataset, DatasetInfo
+from ...data.fields import written
+from ...data.model import DEATH_IN_CUSTODY, Dataset, DatasetInfo, Event, PrisonerCount
 from ...data.problems import Problem
 from ...i18n import N_, _, number_text
 from ..words.text import shortened
@@ -57,44 +58,28 @@ def _span_end(date: FuzzyDate, end: FuzzyDate | None) -> pd.Timestamp:
     return pd.Timestamp(last) + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
 
 
-EVENT_COLUMNS = [
-    "id",
-    "date",
-    "end_text",
+# Made here for every event beside the model's own fields (which the frame holds as the file writes them).
+DERIVED_EVENT_COLUMNS = [
     "date_label",
     "precision",
     "start",
-    "end",
+    "until",
     "has_end",
-    "category",
     "category_label",
     "lane",
-    "title",
-    "title_i18n",
     "list_label",
-    "short",
-    "short_i18n",
-    "summary",
-    "summary_i18n",
-    "status",
-    "released",
-    "released_to",
-    "people",
+    "chart_label",
     "people_names",
-    "sources",
-    "other_sources",
-    "release_kind",
-    "also",
-    "tags",
     "milestone",
     "death_in_custody",
-    "note",
     "search_text",
 ]
+EVENT_COLUMNS = [*Event.model_fields, *DERIVED_EVENT_COLUMNS]
 
 
 def events_frame(data: Dataset) -> pd.DataFrame:
-    """One row per event, in date order; fuzzy dates keep their text, label and span."""
+    """One row per event, in date order: every field of the model as the file writes it, and the columns the page
+    derives from them (the span drawn, labels, the lane, the search key)."""
     categories = {c.id: (position, c.label) for position, c in enumerate(data.categories)}
     names = {p.id: p for p in data.people}
     rows = []
@@ -104,47 +89,30 @@ def events_frame(data: Dataset) -> pd.DataFrame:
         # Every spelling in every language: a search finds the same events whichever language the page speaks.
         search_words = [event.title, event.summary, *event.title_i18n.values(), *event.summary_i18n.values()]
         search_words += [n for p in people for n in (p.name, *p.aliases, *p.name_i18n.values())]
-        rows.append(
+        row = {name: written(getattr(event, name)) for name in Event.model_fields}
+        row.update(
             {
-                "id": event.id,
-                "date": str(event.date),
-                "end_text": None if event.end is None else str(event.end),
                 "date_label": date_label,
                 "precision": event.date.precision,
                 "start": _timestamp(event.date.start),
-                "end": _span_end(event.date, event.end),
+                "until": _span_end(event.date, event.end),
                 "has_end": event.end is not None,
-                "category": event.category,
                 "category_label": categories[event.category][1],
                 "lane": categories[event.category][0],
-                "title": event.title,
-                "title_i18n": dict(event.title_i18n),
                 "list_label": f"{date_label} — {event.title}",  # built once here: string columns are slow to join
-                "short": event.short or shortened(event.title),
-                "short_i18n": dict(event.short_i18n),
-                "summary": event.summary,
-                "summary_i18n": dict(event.summary_i18n),
-                "status": event.status,
-                "released": event.released,
-                "released_to": dict(event.released_to),
-                "people": tuple(event.people),
+                "chart_label": event.short or shortened(event.title),
                 "people_names": ", ".join(p.name for p in people),
-                "sources": tuple(event.sources),
-                "other_sources": tuple(event.other_sources),
-                "release_kind": tuple(event.release_kind),
-                "also": tuple(event.also),
-                "tags": tuple(event.tags),
                 "milestone": "milestone" in event.tags,
                 "death_in_custody": DEATH_IN_CUSTODY in event.tags,
-                "note": event.note,
                 "search_text": search_key(" ".join(search_words)),
             }
         )
+        rows.append(row)
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame["released"] = frame["released"].astype("Int64")
     frame["start"] = pd.to_datetime(frame["start"])
-    frame["end"] = pd.to_datetime(frame["end"])
-    return frame.sort_values(["start", "end", "id"], kind="stable").reset_index(drop=True)
+    frame["until"] = pd.to_datetime(frame["until"])
+    return frame.sort_values(["start", "until", "id"], kind="stable").reset_index(drop=True)
 
 
 def people_frame(data: Dataset) -> pd.DataFrame:
@@ -200,32 +168,19 @@ def counts_frame(data: Dataset) -> pd.DataFrame:
     rows = []
     for count in data.prisoner_counts:
         source = data.sources.get(count.source)
+        row = {name: written(getattr(count, name)) for name in PrisonerCount.model_fields}
         rows.append(
             {
+                **row,
                 "date": _timestamp(count.date.start),
-                "date_text": str(count.date),
+                "date_text": row["date"],
                 "date_label": count.date.label,
-                "count": count.count,
-                "approximate": count.approximate,
-                "source": count.source,
                 "source_label": f"{source.publisher}: {source.title}" if source else count.source,
                 "source_url": source.url if source else None,
-                "note": count.note,
-                "before": count.before,
             }
         )
-    columns = [
-        "date",
-        "date_text",
-        "date_label",
-        "count",
-        "approximate",
-        "source",
-        "source_label",
-        "source_url",
-        "note",
-        "before",
-    ]
+    # The model's fields (the date as the day drawn, and as written in `date_text`), then what is made from them.
+    columns = [*PrisonerCount.model_fields, "date_text", "date_label", "source_label", "source_url"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"])
     frame["count"] = frame["count"].astype("int64")

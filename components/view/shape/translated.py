@@ -80,11 +80,11 @@ def _events(events: pd.DataFrame, meta: DatasetInfo, lang: str) -> pd.DataFrame:
     frame["title_in_english"] = [not found for _text, found in titles]
     frame["summary_in_english"] = [not found for _text, found in summaries]
     # The chart's label: the data's own in the language, else the translated title shortened, else the English.
-    frame["short"] = [
+    frame["chart_label"] = [
         shorts.get(lang) or (shortened(t) if found else s)
-        for s, shorts, (t, found) in zip(frame["short"], frame["short_i18n"], titles, strict=True)
+        for s, shorts, (t, found) in zip(frame["chart_label"], frame["short_i18n"], titles, strict=True)
     ]
-    frame["date_label"] = [_span(d, e, lang) for d, e in zip(frame["date"], frame["end_text"], strict=True)]
+    frame["date_label"] = [_span(d, e, lang) for d, e in zip(frame["date"], frame["end"], strict=True)]
     labels = {c.id: c.label for c in meta.categories}
     frame["category_label"] = frame["category"].map(labels)
     names = _names(meta.people, lang)
