@@ -83,13 +83,13 @@ def measure_figures(path: Path) -> dict[str, Any]:
 
     frames = load_frames(path)
     builders = {
-        "timeline": lambda: timeline_figure(frames.events, frames.categories),
+        "timeline": lambda: timeline_figure(frames.events, frames.categories, language="en"),
         "timeline_markers": lambda: timeline_figure(
-            frames.events.head(5000), frames.categories, max_markers=len(frames.events)
+            frames.events.head(5000), frames.categories, language="en", max_markers=len(frames.events)
         ),
-        "detentions": lambda: detention_figure(frames.people),
-        "prisoners": lambda: prisoners_figure(frames.counts, frames.events),
-        "releases": lambda: releases_figure(frames.releases),
+        "detentions": lambda: detention_figure(frames.people, language="en"),
+        "prisoners": lambda: prisoners_figure(frames.counts, frames.events, language="en"),
+        "releases": lambda: releases_figure(frames.releases, language="en"),
     }
     result = {}
     for name, build in builders.items():

@@ -18,7 +18,7 @@ from .data.loader import Loaded, SettingError, load_file
 from .data.model import json_schema
 from .data.paths import BUNDLED, FILE_VARIABLE, SCHEMA_FILE
 from .data.problems import DataError, Problem
-from .i18n import LANGUAGES
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
     from .view.shape.frames import Frames
@@ -123,7 +123,9 @@ def export(out_dir: str, data_file: str | None) -> int:
         return loaded
     file, frames = loaded
     try:
-        written = write_export(Path(out_dir), frames, frames.meta.repository_url or file.name)
+        written = write_export(
+            Path(out_dir), frames, frames.meta.repository_url or file.name, language=DEFAULT_LANGUAGE
+        )
     except OSError as error:
         print(f"export: cannot write to {out_dir}: {error.strerror or error}", file=sys.stderr)
         return 2

@@ -120,3 +120,22 @@ def test_ruff_finds_nothing_to_fix() -> None:
     for command in ([ruff, "check", "--output-format", "concise", "."], [ruff, "format", "--check", "."]):
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+BUILDER = re.compile(r"_(figure|table|sentence)$|^story_|^(workbook|events_json|package_files|package_zip|citation)$")
+
+
+def test_builders_are_told_their_language_and_read_no_hidden_one() -> None:
+    """Every figure, table, text alternative, story and download builder takes `language=` (keyword, required), and
+    nothing below the UI asks for the run's language."""
+    told, asking = [], []
+    for path in sorted([*(ROOT / "components" / "view").rglob("*.py"), *(ROOT / "components" / "site").rglob("*.py")]):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id == "current_language":
+                asking.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if isinstance(node, ast.FunctionDef) and BUILDER.search(node.name) and path.parent.name in ("draw", "files"):
+                keywords = {a.arg: d for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True)}
+                told.append((node.name, "language" in keywords and keywords["language"] is None))
+    assert not asking, asking
+    assert len(told) >= 15 and all(ok for _name, ok in told), [name for name, ok in told if not ok]

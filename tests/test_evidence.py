@@ -35,7 +35,7 @@ def test_a_death_in_custody_ends_the_detention_and_is_not_counted_as_still_held(
 
 
 def test_the_detentions_chart_draws_the_dead_apart_from_the_still_held(frames) -> None:
-    figure = detention_figure(frames.people)
+    figure = detention_figure(frames.people, language="en")
     by_name = {trace.name: list(trace.customdata) for trace in figure.data}
     assert by_name == {"Released": ["freed-person"], "Still held": ["held-person"], "Died in custody": ["dead-person"]}
     (died,) = [t for t in figure.data if t.name == "Died in custody"]
@@ -45,18 +45,22 @@ def test_the_detentions_chart_draws_the_dead_apart_from_the_still_held(frames) -
 def test_the_detentions_text_alternative_counts_the_dead_apart(frames) -> None:
     from components.view.draw.text_alternatives import detentions_sentence
 
-    assert detentions_sentence(frames.people, "19 March 2026") == (
+    assert detentions_sentence(frames.people, "19 March 2026", language="en") == (
         "3 people detained between 10 August 2020 and 1 May 2021: 1 released, 1 died in custody, "
         "1 still held as of 19 March 2026."
     )
 
 
 def test_the_prisoner_chart_marks_each_death_on_its_date(frames) -> None:
-    figure = prisoners_figure(frames.counts, frames.events)
+    figure = prisoners_figure(frames.counts, frames.events, language="en")
     (deaths,) = [t for t in figure.data if t.name == "Political prisoners who died in custody"]
     assert [str(x.date()) for x in deaths.x] == ["2021-05-21"] and list(deaths.y) == [0]
     assert "Dead Person dies" in deaths.text[0]
-    assert not [t for t in prisoners_figure(frames.counts, frames.events.iloc[1:]).data if "died" in (t.name or "")]
+    assert not [
+        t
+        for t in prisoners_figure(frames.counts, frames.events.iloc[1:], language="en").data
+        if "died" in (t.name or "")
+    ]
 
 
 def test_the_headline_counts_deaths_and_says_the_count_predates_the_same_days_release(monkeypatch) -> None:
@@ -72,7 +76,7 @@ def test_the_headline_counts_deaths_and_says_the_count_predates_the_same_days_re
 
 def test_every_source_in_the_story_links_its_capture_or_the_wayback_lookup(frames) -> None:
     people = {p.id: p for p in frames.meta.people}
-    html = story_page(frames.events, people, frames.meta.sources).html
+    html = story_page(frames.events, people, frames.meta.sources, language="en").html
     assert f'href="{WAYBACK_LOOKUP}" rel="noopener">archive (Wayback Machine)</a>' in html
     capture = "https://web.archive.org/web/20260319120000/https://belsat.eu/en/news/19-03-2026-two-freed/"
     assert f'href="{capture}" rel="noopener">archived copy</a>' in html
@@ -157,10 +161,12 @@ def test_a_death_without_its_event_warns_and_without_sources_is_an_error() -> No
 def test_story_entries_are_rendered_once_and_reused_except_the_selected_one(frames) -> None:
     people = {p.id: p for p in frames.meta.people}
     entries: dict[str, str] = {}
-    story_page(frames.events, people, frames.meta.sources, rendered=entries)
+    story_page(frames.events, people, frames.meta.sources, rendered=entries, language="en")
     assert set(entries) == set(frames.events["id"])
     entries["release-of-2"] = '<li class="story-event" id="event-release-of-2">kept</li>'
-    again = story_page(frames.events, people, frames.meta.sources, rendered=entries, selected="dead-person-dies")
+    again = story_page(
+        frames.events, people, frames.meta.sources, rendered=entries, selected="dead-person-dies", language="en"
+    )
     assert ">kept</li>" in again.html and "story-selected" in again.html
     assert "story-selected" not in entries["dead-person-dies"]
 

@@ -10,7 +10,6 @@ import pytest
 
 from components.data.loader import load_file, load_text
 from components.data.model import Dataset, Event
-from components.i18n import language
 from components.view.draw.detail import PrisonersDetail, prisoners_detail, timeline_detail
 from components.view.draw.detention_figure import detention_figure
 from components.view.draw.labels import overlapping
@@ -25,6 +24,7 @@ from components.view.shape.frames import (
     people_frame,
     releases_frame,
 )
+from components.view.words.locale import date_label
 
 from .samples import TIMELINE
 
@@ -153,7 +153,7 @@ def traces_by_name(figure):
 
 
 def timeline(data: Dataset, selected: str | None = None):
-    return timeline_figure(events_frame(data), categories_frame(data), selected=selected)
+    return timeline_figure(events_frame(data), categories_frame(data), selected=selected, language="en")
 
 
 def marker_traces(figure):
@@ -226,13 +226,13 @@ def test_timeline_hover_of_day_and_month_events_shows_their_precision(timeline_d
     figure = timeline(timeline_data)
     for event in timeline_data.events:
         if event.end is None:
-            assert event.date.label in hover_of(figure, event.id), event.id
+            assert date_label(event.date, "en") in hover_of(figure, event.id), event.id
 
 
 def test_timeline_hover_names_people_freed_and_spans_both_ends(timeline_data: Dataset) -> None:
     assert "14 freed" in hover_of(timeline(small()), "release-a")
     span = next(e for e in timeline_data.events if e.end is not None)
-    assert f"{span.date.label} – {span.end.label}" in hover_of(timeline(timeline_data), span.id)
+    assert f"{date_label(span.date, 'en')} – {date_label(span.end, 'en')}" in hover_of(timeline(timeline_data), span.id)
 
 
 def test_timeline_status_is_a_marker_shape_with_a_legend_key() -> None:
@@ -276,7 +276,10 @@ def test_timeline_initial_range_pads_the_events_by_four_percent_so_edge_markers_
     # The events run from 2020-08-09 to 2025-09-11: 1,859 days, so 74 days (4%) either side.
     assert list(figure.layout.xaxis.range) == ["2020-05-26", "2025-11-25"]
     assert figure.layout.clickmode == "event+select" and figure.layout.dragmode == "zoom"
-    assert figure.layout.height > timeline_figure(events_frame(empty()), categories_frame(empty())).layout.height
+    assert (
+        figure.layout.height
+        > timeline_figure(events_frame(empty()), categories_frame(empty()), language="en").layout.height
+    )
 
 
 def test_timeline_escapes_html_in_titles() -> None:
@@ -286,7 +289,7 @@ def test_timeline_escapes_html_in_titles() -> None:
 
 def test_timeline_without_events_keeps_its_lanes() -> None:
     data = empty()
-    figure = timeline_figure(events_frame(data), categories_frame(data), selected="missing")
+    figure = timeline_figure(events_frame(data), categories_frame(data), selected="missing", language="en")
     assert lane_names(figure) == ["War"]
     assert marker_traces(figure) == []
     assert figure.layout.xaxis.type == "date"
@@ -294,17 +297,17 @@ def test_timeline_without_events_keeps_its_lanes() -> None:
 
 def test_crowded_timeline_switches_to_counts_per_month_that_add_up(timeline_data: Dataset) -> None:
     events = events_frame(timeline_data)
-    figure = timeline_figure(events, categories_frame(timeline_data), max_markers=len(events) - 1)
+    figure = timeline_figure(events, categories_frame(timeline_data), max_markers=len(events) - 1, language="en")
     assert timeline_detail(events, len(events) - 1).density and figure.data[0].type == "heatmap"
     assert int(np.asarray(figure.data[0].z).sum()) == len(events)
     # Elections, repression, trials, releases, diplomacy, war: an event counts in its own lane only.
     assert [int(row.sum()) for row in np.asarray(figure.data[0].z)] == [1, 4, 5, 4, 3, 2]
-    exact = timeline_figure(events, categories_frame(timeline_data), max_markers=len(events))
+    exact = timeline_figure(events, categories_frame(timeline_data), max_markers=len(events), language="en")
     assert not timeline_detail(events, len(events)).density and marker_traces(exact)
 
 
 def test_detention_rows_are_ordered_by_arrest_with_still_held_drawn_apart() -> None:
-    figure = detention_figure(people_frame(small()))
+    figure = detention_figure(people_frame(small()), language="en")
     assert list(figure.layout.yaxis.categoryarray) == ["Early Arrest", "Late Arrest"]
     assert figure.layout.xaxis.type == "date" and figure.layout.yaxis.autorange == "reversed"
     names = traces_by_name(figure)
@@ -317,7 +320,7 @@ def test_detention_rows_are_ordered_by_arrest_with_still_held_drawn_apart() -> N
 
 
 def test_detention_hover_tells_dates_sentence_and_escapes_roles() -> None:
-    names = traces_by_name(detention_figure(people_frame(small())))
+    names = traces_by_name(detention_figure(people_frame(small()), language="en"))
     released = names["Released"].hovertext[0]
     assert "Detained 29 May 2020" in released and "Released 21 June 2025" in released
     assert "Sentence: 18 years" in released
@@ -329,7 +332,7 @@ def test_detention_hover_tells_dates_sentence_and_escapes_roles() -> None:
 def test_detention_people_are_in_arrest_order_then_by_name(timeline_data: Dataset) -> None:
     people = people_frame(timeline_data)
     # Ihar Novik and Volha Zhuk, detained the same day, by name (the file lists her first); John Coale was not detained.
-    assert list(detention_figure(people).layout.yaxis.categoryarray) == [
+    assert list(detention_figure(people, language="en").layout.yaxis.categoryarray) == [
         "Siarhei Tsikhanouski", "Viktar Babaryka", "Maria Kalesnikava", "Andrei Marozau", "Ihar Novik", "Volha Zhuk",
         "Ales Bialiatski",
     ]  # fmt: skip
@@ -337,7 +340,7 @@ def test_detention_people_are_in_arrest_order_then_by_name(timeline_data: Datase
 
 def test_prisoners_figure_has_counts_approximate_points_and_releases() -> None:
     data = small()
-    figure = prisoners_figure(counts_frame(data), events_frame(data))
+    figure = prisoners_figure(counts_frame(data), events_frame(data), language="en")
     assert [t.name for t in figure.data] == [
         "Political prisoners held, Viasna (left axis)",
         "Approximate (over/about)",
@@ -359,7 +362,7 @@ def test_prisoners_figure_has_counts_approximate_points_and_releases() -> None:
 
 def test_prisoners_milestones_are_numbered_dotted_lines_at_their_dates(timeline_data: Dataset) -> None:
     events = events_frame(timeline_data)
-    figure = prisoners_figure(counts_frame(timeline_data), events)
+    figure = prisoners_figure(counts_frame(timeline_data), events, language="en")
     milestones = events[events["milestone"]].sort_values("start")
     assert list(milestones["id"]) == [
         "election-2020", "war-from-belarus", "release-14-2025-06-21", "release-123-2025-12-13",
@@ -379,7 +382,7 @@ def test_prisoners_milestones_are_numbered_dotted_lines_at_their_dates(timeline_
 def test_prisoners_milestone_numbers_do_not_overlap_and_titles_are_escaped() -> None:
     data = small()
     events = events_frame(data)
-    figure = prisoners_figure(counts_frame(data), events)
+    figure = prisoners_figure(counts_frame(data), events, language="en")
     placement = milestone_placement(counts_frame(data), events)
     assert overlapping(placement.labels) == [] and placement.hidden == 0
     assert all(SCRIPT not in (a.hovertext or "") for a in figure.layout.annotations)
@@ -391,7 +394,7 @@ RUNNING = "Freed in all, since the first release shown (right axis)"
 
 
 def test_releases_are_stacked_per_destination_with_the_running_total() -> None:
-    figure = releases_figure(releases_frame(small()))
+    figure = releases_figure(releases_frame(small()), language="en")
     assert figure.layout.barmode == "stack" and figure.layout.xaxis.type == "date"
     names = traces_by_name(figure)
     assert list(names) == ["Lithuania", "Poland", UNSPECIFIED_DESTINATION, RUNNING]
@@ -405,7 +408,7 @@ def test_releases_are_stacked_per_destination_with_the_running_total() -> None:
 
 
 def test_releases_running_total_ends_at_the_total_freed(timeline_data: Dataset) -> None:
-    figure = releases_figure(releases_frame(timeline_data))
+    figure = releases_figure(releases_frame(timeline_data), language="en")
     running = traces_by_name(figure)[RUNNING]
     assert running.y[-1] == 18 + 14 + 52 + 123 + 250
     starts = events_frame(timeline_data).set_index("id").loc[list(running.customdata), "start"]
@@ -415,10 +418,10 @@ def test_releases_running_total_ends_at_the_total_freed(timeline_data: Dataset) 
 @pytest.mark.parametrize(
     "build",
     [
-        lambda data: timeline_figure(events_frame(data), categories_frame(data)),
-        lambda data: detention_figure(people_frame(data)),
-        lambda data: prisoners_figure(counts_frame(data), events_frame(data)),
-        lambda data: releases_figure(releases_frame(data)),
+        lambda data: timeline_figure(events_frame(data), categories_frame(data), language="en"),
+        lambda data: detention_figure(people_frame(data), language="en"),
+        lambda data: prisoners_figure(counts_frame(data), events_frame(data), language="en"),
+        lambda data: releases_figure(releases_frame(data), language="en"),
     ],
     ids=["timeline", "detention", "prisoners", "releases"],
 )
@@ -443,17 +446,19 @@ def many_releases(count: int) -> Dataset:
 def test_many_releases_are_summed_per_month_with_the_same_total() -> None:
     data = many_releases(250)
     releases = releases_frame(data)
-    figure = releases_figure(releases)
+    figure = releases_figure(releases, language="en")
     assert set(figure.data[0].customdata) <= {f"month-20{y}-{m:02d}" for y in range(10, 13) for m in range(1, 13)}
     bars = [t for t in figure.data if t.type == "bar"]
     assert sum(int(sum(t.y)) for t in bars) == 500 == int(releases["released"].sum())
     assert len(bars[0].x) < 250 and list(figure.data[-1].y)[-1] == 500
-    assert list(releases_figure(releases_frame(many_releases(20))).data[0].customdata) == [f"r{i}" for i in range(20)]
+    assert list(releases_figure(releases_frame(many_releases(20)), language="en").data[0].customdata) == [
+        f"r{i}" for i in range(20)
+    ]
 
 
 def test_many_milestones_are_thinned_and_release_bars_summed_on_the_prisoner_chart() -> None:
     data = many_releases(250)
-    figure = prisoners_figure(counts_frame(data), events_frame(data))
+    figure = prisoners_figure(counts_frame(data), events_frame(data), language="en")
     assert prisoners_detail(events_frame(data)) == PrisonersDetail(
         releases=250, releases_summed=True, milestones=250, milestones_shown=40
     )
@@ -469,7 +474,7 @@ def test_preview_rings_the_new_event_among_the_events_of_the_year_around_it(time
     )  # fmt: skip
     with_new = timeline_data.model_copy(update={"events": [*timeline_data.events, new]})
     events = events_frame(timeline_data)
-    figure = preview_figure(events, categories_frame(timeline_data), with_new, "new-event")
+    figure = preview_figure(events, categories_frame(timeline_data), with_new, "new-event", language="en")
     drawn = {i for trace in marker_traces(figure) for i in trace.customdata}
     near = set(events[events["until"] >= pd.Timestamp("2025-03-19")]["id"])
     assert drawn == near | {"new-event"}
@@ -479,7 +484,7 @@ def test_preview_rings_the_new_event_among_the_events_of_the_year_around_it(time
 
 def test_releases_stack_by_how_people_were_freed(timeline_data: Dataset) -> None:
     releases = releases_frame(timeline_data)
-    figure = releases_figure(releases, stack="kind")
+    figure = releases_figure(releases, stack="kind", language="en")
     bars = [t for t in figure.data if t.type == "bar"]
     assert {t.name for t in bars} == set(releases["kind"])
     assert "pardon + deportation" in {t.name for t in bars}
@@ -501,19 +506,18 @@ def date_formats(figure) -> list[str]:
 @pytest.mark.parametrize(
     "build",
     [
-        lambda data: timeline_figure(events_frame(data), categories_frame(data)),
-        lambda data: timeline_figure(events_frame(data), categories_frame(data), max_markers=0),  # the density
-        lambda data: detention_figure(people_frame(data)),
-        lambda data: prisoners_figure(counts_frame(data), events_frame(data)),
-        lambda data: releases_figure(releases_frame(data)),
+        lambda data, code: timeline_figure(events_frame(data), categories_frame(data), language=code),
+        lambda data, code: timeline_figure(events_frame(data), categories_frame(data), max_markers=0, language=code),
+        lambda data, code: detention_figure(people_frame(data), language=code),
+        lambda data, code: prisoners_figure(counts_frame(data), events_frame(data), language=code),
+        lambda data, code: releases_figure(releases_frame(data), language=code),
     ],
     ids=["timeline", "density", "detention", "prisoners", "releases"],
 )
 def test_date_axes_write_numeric_dates_outside_english(build, timeline_data: Dataset) -> None:
-    with language("be"):
-        figure = build(timeline_data)
+    figure = build(timeline_data, "be")
     stops = {stop.value for stop in figure.layout.xaxis.tickformatstops}
     assert stops == {"%d.%m.%Y", "%m.%Y", "%Y"} and figure.layout.separators == ",\xa0"
     assert not [f for f in date_formats(figure) if MONTH_NAMES.search(f)]
-    english = build(timeline_data)  # unchanged: Plotly's own ticks ('Jan 2021'), the hovers' month names
+    english = build(timeline_data, "en")  # unchanged: Plotly's own ticks ('Jan 2021'), the hovers' month names
     assert not english.layout.xaxis.tickformatstops and english.layout.separators is None

@@ -19,7 +19,6 @@ from components.i18n import (
     _,
     catalog_path,
     current_language,
-    in_current_language,
     language,
     ngettext,
     number_text,
@@ -168,16 +167,28 @@ def test_an_unknown_language_writes_english() -> None:
     use_language("en")
 
 
-def test_work_deferred_to_another_thread_keeps_the_language_of_the_run_that_asked_for_it() -> None:
-    # A download is built by Streamlit later, on another thread: its citation must still be in the reader's language.
-    with language("ru"):
-        deferred = in_current_language(lambda: (current_language(), _("How to cite")))
-        expected = _("How to cite")
+def test_a_builder_writes_in_the_language_it_is_given_on_any_thread() -> None:
+    # A download is built by Streamlit later, on another thread: its citation is in the language it was asked for,
+    # whatever the thread's own language, and the thread's language is as it was afterwards.
+    from components.data.loader import load_file
+    from components.view.files.export import citation
+
+    from .samples import TIMELINE
+
+    info = load_file(TIMELINE).data.info
     result: list[tuple[str, str]] = []
-    worker = threading.Thread(target=lambda: result.append(deferred()))
+
+    def build() -> None:
+        result.append((citation(info, "https://example.org", language="ru"), current_language()))
+
+    worker = threading.Thread(target=build)
     worker.start()
     worker.join()
-    assert result == [("ru", expected)] and expected != "How to cite"
+    with language("ru"):
+        expected = _("{title}. Data as of {date}.").split("{title}")[1].split("{date}")[0]
+    ((text, after),) = result
+    assert expected in text and expected != ". Data as of " and "марта 2026" in text
+    assert after == "en", "the builder leaves the thread's language as it found it"
 
 
 def test_one_english_word_with_two_uses_is_translated_for_each() -> None:

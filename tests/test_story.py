@@ -21,7 +21,7 @@ def ids(html: str) -> list[str]:
 
 
 def test_the_story_lists_every_event_in_date_order_grouped_by_year() -> None:
-    story = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources)
+    story = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources, language="en")
     assert ids(story.html) == list(FRAMES.events["id"])
     years = re.findall(r'<h3 class="story-year" id="year-(\d{4})">', story.html)
     assert years == ["2020", "2021", "2022", "2023", "2024", "2025", "2026"]
@@ -31,7 +31,7 @@ def test_the_story_lists_every_event_in_date_order_grouped_by_year() -> None:
 def test_the_story_follows_the_filters_and_marks_the_selected_event() -> None:
     releases = shown_frames(FRAMES, Filters(categories=("releases",))).events
     chosen = "release-52-2025-09-11"
-    story = story_page(releases, PEOPLE, FRAMES.meta.sources, selected=chosen)
+    story = story_page(releases, PEOPLE, FRAMES.meta.sources, selected=chosen, language="en")
     assert ids(story.html) == list(releases["id"]) == [
         "release-18-2024-07-03", "release-14-2025-06-21", chosen, "release-123-2025-12-13",
         "coale-visit-250-freed-2026-03-19",
@@ -41,7 +41,7 @@ def test_the_story_follows_the_filters_and_marks_the_selected_event() -> None:
 
 def test_an_event_shows_its_date_at_its_precision_people_freed_people_and_sources() -> None:
     event = FRAMES.events[FRAMES.events["id"] == "coale-visit-250-freed-2026-03-19"].iloc[0]
-    story = story_page(FRAMES.events[FRAMES.events["id"] == event["id"]], PEOPLE, FRAMES.meta.sources)
+    story = story_page(FRAMES.events[FRAMES.events["id"] == event["id"]], PEOPLE, FRAMES.meta.sources, language="en")
     assert f"{event['date_label']} · {event['category_label']}" in story.html
     assert "<strong>People freed: 250</strong>" in story.html
     for person in event["people"]:
@@ -51,10 +51,10 @@ def test_an_event_shows_its_date_at_its_precision_people_freed_people_and_source
 
 
 def test_many_events_are_paged_and_the_selected_one_is_found_on_its_page() -> None:
-    story = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources, page=2, size=5)
+    story = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources, page=2, size=5, language="en")
     assert story.pages == 4 and (story.first, story.last, story.total) == (6, 10, 19)  # 19 events, 5 a page
     assert ids(story.html) == list(FRAMES.events["id"].iloc[5:10])
-    last = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources, page=4, size=5)
+    last = story_page(FRAMES.events, PEOPLE, FRAMES.meta.sources, page=4, size=5, language="en")
     assert (last.first, last.last) == (16, 19) and ids(last.html) == list(FRAMES.events["id"].iloc[15:])
     assert page_of(FRAMES.events, "coale-visit-250-freed-2026-03-19", size=5) == 4
     assert page_of(FRAMES.events, "election-2020", size=5) == 1 and page_of(FRAMES.events, "missing") == 1
@@ -75,7 +75,7 @@ class Elements(HTMLParser):
 
 def test_untrusted_text_in_the_story_stays_text() -> None:
     hostile = build_frames(load_file(ROOT / "tests" / "data" / "hostile.yaml"))
-    story = story_page(hostile.events, {p.id: p for p in hostile.meta.people}, hostile.meta.sources)
+    story = story_page(hostile.events, {p.id: p for p in hostile.meta.people}, hostile.meta.sources, language="en")
     parsed = Elements()
     parsed.feed(story.html)
     assert set(parsed.tags) <= {"div", "h3", "ol", "li", "p", "h4", "strong", "a"}

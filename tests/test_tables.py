@@ -12,7 +12,7 @@ FRAMES = build_frames(load_file(TIMELINE))
 
 
 def test_events_table_lists_each_event_with_its_first_source_link() -> None:
-    table = events_table(FRAMES.events, FRAMES.meta.sources)
+    table = events_table(FRAMES.events, FRAMES.meta.sources, language="en")
     assert list(table.columns) == [
         "Date",
         "Title",
@@ -31,11 +31,11 @@ def test_events_table_lists_each_event_with_its_first_source_link() -> None:
 
 
 def test_other_tables_keep_their_rows_and_rename_columns() -> None:
-    assert list(detentions_table(FRAMES.people).columns) == [
+    assert list(detentions_table(FRAMES.people, language="en").columns) == [
         "Name", "Role", "Detained", "Released", "Still held", "Died in custody", "Sentence"
     ]  # fmt: skip
-    assert len(counts_table(FRAMES.counts)) == len(FRAMES.counts)
-    assert list(releases_table(FRAMES.releases).columns) == [
+    assert len(counts_table(FRAMES.counts, language="en")) == len(FRAMES.counts)
+    assert list(releases_table(FRAMES.releases, language="en").columns) == [
         "Date",
         "Release",
         "Destination",
@@ -45,7 +45,7 @@ def test_other_tables_keep_their_rows_and_rename_columns() -> None:
 
 
 def test_sources_table_is_newest_first() -> None:
-    table = sources_table(FRAMES.sources, FRAMES.meta.sources)
+    table = sources_table(FRAMES.sources, FRAMES.meta.sources, language="en")
     dates = FRAMES.sources.loc[table.index, "published_sort"]
     assert len(dates) == len(FRAMES.sources)
     assert list(dates) == sorted(dates, reverse=True)

@@ -70,12 +70,12 @@ def test_destinations_and_kinds_are_named_in_the_language(write_data) -> None:
     be = translated_frames(frames, "be")
     assert list(be.releases["destination"]) == ["Lithuania", UNSPECIFIED_DESTINATION]
     with language("be"):
-        table = releases_table(be.releases)
+        table = releases_table(be.releases, language="be")
         column = pgettext("country people were sent to", "Destination")
         assert list(table[column]) == ["Літва", country_name(UNSPECIFIED_DESTINATION, "be")]
         assert country_name(UNSPECIFIED_DESTINATION, "be") != UNSPECIFIED_DESTINATION
         assert table[_("How freed")].iloc[0] not in ("pardon", "")
-        legend = [trace.name for trace in releases_figure(be.releases).data if trace.type == "bar"]
+        legend = [trace.name for trace in releases_figure(be.releases, language="be").data if trace.type == "bar"]
         assert legend == ["Літва", escape_html(country_name(UNSPECIFIED_DESTINATION, "be"))]
     assert frames.releases.iloc[0]["destination"] == "Lithuania", "the English frames are untouched"
 

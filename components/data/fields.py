@@ -51,7 +51,9 @@ def _kind(name: str, schema: dict[str, Any]) -> tuple[Kind, tuple[str, ...]]:
         return "list", tuple(_plain(schema["items"]).get("enum", ()))
     if kind == "object":
         return ("translations" if name.endswith(TRANSLATED_SUFFIX) else "mapping"), ()
-    return {"integer": "count", "boolean": "flag"}.get(kind, "text"), ()  # type: ignore[return-value]
+    if kind == "integer":
+        return "count", ()
+    return ("flag" if kind == "boolean" else "text"), ()
 
 
 @functools.cache

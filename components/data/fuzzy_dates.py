@@ -50,16 +50,6 @@ class FuzzyDate:
             return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return dt.date(self.year, 12, 31)
 
-    @property
-    def label(self) -> str:
-        """How a reader sees it: '2022', 'February 2022', '28 February 2022'."""
-        if self.month is None:
-            return str(self.year)
-        month = calendar.month_name[self.month]
-        if self.day is None:
-            return f"{month} {self.year}"
-        return f"{self.day} {month} {self.year}"
-
     def __str__(self) -> str:
         text = f"{self.year:04d}"
         if self.month is not None:

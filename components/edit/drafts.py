@@ -259,7 +259,8 @@ def prefilled_values(prefill: Mapping[str, Any], today: dt.date) -> EventForm:
     form = blank_values(today)
     parts = [int(p) for p in str(prefill.get("date", "")).split("-") if p.isdigit()]
     form.precision = PRECISIONS[3 - len(parts)] if parts else "day"
-    form.year, form.month, form.day = [*parts, *(form.year, form.month, form.day)[len(parts) :]]
+    dated: list[int | None] = [*parts, *(form.year, form.month, form.day)[len(parts) :]]
+    form.year, form.month, form.day = dated
     for name in ("title", "short", "category", "summary", "status", "note"):
         if prefill.get(name) is not None:
             setattr(form, name, prefill[name])

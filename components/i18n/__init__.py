@@ -2,8 +2,9 @@
 
 Messages are marked in the code with `_` (translate now), `N_` (mark a constant, translate where it is shown) and
 `ngettext` (counted: one, few, many); Babel extracts them (`babel.cfg`) and the `.po` catalogs under `locales/`
-hold the translations, read once per process. The language of the current run is a context variable: the UI sets
-it at the start of each run, the static edition once per language it builds, and every layer below reads it.
+hold the translations, read once per process. The UI's language is a context variable it sets at the start of each
+run; every builder below (figures, tables, text alternatives, the story, downloads) takes its language as an
+argument (`@speaks`), which is the language of the messages it writes while it runs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from io import BytesIO
 from pathlib import Path
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -29,6 +30,7 @@ CATALOGS = Path(__file__).with_name("locales")
 
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 def catalog_path(language: str) -> Path:
@@ -65,20 +67,20 @@ def language(code: str) -> Iterator[None]:
         _language.reset(token)
 
 
-def in_current_language(function: Callable[[], T]) -> Callable[[], T]:
-    """`function`, to be called later and perhaps on another thread (a download Streamlit builds when it is asked
-    for), in the language of the current run."""
-    code = _language.get()
+def speaks(function: Callable[P, T]) -> Callable[P, T]:
+    """A builder whose words are in the language its caller names: its `language=` argument (required) is the
+    language of every message, number and date written while it runs, on whatever thread or run calls it."""
 
-    def call() -> T:
-        with language(code):
-            return function()
+    @functools.wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> T:
+        with language(str(kwargs["language"])):
+            return function(*args, **kwargs)
 
     return call
 
 
 def current_language() -> str:
-    """The language of the current run."""
+    """The language of the current run (the UI's: builders are given theirs)."""
     return _language.get()
 
 

@@ -85,9 +85,9 @@ class Site:
         if self.shared.history is not None:
             yield "changes.xml", self.feed()
         tables = data_tables(self.frames)  # once, for the package and the JSON
-        for path, content in package_files(self.frames, self.origin, tables=tables).items():
+        for path, content in package_files(self.frames, self.origin, language=DEFAULT_LANGUAGE, tables=tables).items():
             yield f"data/{path}", content
-        yield "data/events.json", events_json(self.frames, self.origin, tables=tables)
+        yield "data/events.json", events_json(self.frames, self.origin, language=DEFAULT_LANGUAGE, tables=tables)
         yield "data/events.schema.json", (json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n").encode()
         yield "assets/plotly.min.js", get_plotlyjs().encode("utf-8")
         yield "assets/site.css", CSS.read_bytes()

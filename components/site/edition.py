@@ -83,8 +83,8 @@ class Edition:
         english = shared.frames.meta
         self.constant: dict[str, Any] = {
             "lang": lang, "site_title": data.title, "site_url": shared.url, "version": shared.version,
-            "as_of": fuzzy_date_text(data.as_of), "as_of_iso": data.as_of.end.isoformat(),
-            "citation": citation(data, shared.origin, data_version(shared.frames)),
+            "as_of": fuzzy_date_text(data.as_of, lang), "as_of_iso": data.as_of.end.isoformat(),
+            "citation": citation(data, shared.origin, data_version(shared.frames), language=lang),
             "cff_title": english.title,  # the citation file is for software: the data's own title
             "license": data.license, "license_url": data.license_url, "changes_feed": shared.history is not None,
             # On a data text that has no translation, for screen readers: the English is read as English.
@@ -111,7 +111,7 @@ class Edition:
         """A date at its precision as the language writes it, each written once."""
         text = self._dates.get(value)
         if text is None:
-            text = self._dates[value] = fuzzy_date_text(value)
+            text = self._dates[value] = fuzzy_date_text(value, self.lang)
         return text
 
     def files(self, share: int = 0, shares: int = 1) -> Iterator[tuple[str, bytes]]:
@@ -125,7 +125,7 @@ class Edition:
         for path, content in self.event_pages(share, shares):
             yield self.folder + path, content
         if share == shares - 1:
-            yield f"assets/{preview_name(self.lang)}", preview_png(self.frames, self.shared.version)
+            yield f"assets/{preview_name(self.lang)}", preview_png(self.frames, self.shared.version, language=self.lang)
 
     def stories(self) -> Iterator[tuple[str, bytes]]:
         # Together: both use the story entries, rendered once per process.
@@ -142,7 +142,9 @@ class Edition:
     def items(self) -> dict[str, str]:
         """Every event's story entry for pages two folders deep (story pages and years), rendered once."""
         if self._items is None:
-            self._items = story_items(self.frames.events, self.people, self.data.sources, links("../../"))
+            self._items = story_items(
+                self.frames.events, self.people, self.data.sources, links("../../"), language=self.lang
+            )
         return self._items
 
     def common(self, path: str, title: str, description: str) -> dict[str, Any]:
@@ -166,18 +168,20 @@ class Edition:
         return f"{self.data.dashboard_url.rstrip('/')}/{query}"
 
     def charts(self) -> list[dict[str, Any]]:
-        frames, env = self.frames, self.shared.env
+        frames, env, lang = self.frames, self.shared.env, self.lang
         return [
-            {"id": "timeline", "title": _("Events by category"), "sentence": timeline_sentence(frames.events),
-             "html": chart_html(timeline_figure(frames.events, frames.categories), "timeline", env), "table": None},
+            {"id": "timeline", "title": _("Events by category"),
+             "sentence": timeline_sentence(frames.events, language=lang),
+             "html": chart_html(timeline_figure(frames.events, frames.categories, language=lang), "timeline", env),
+             "table": None},
             {"id": "prisoners", "title": _("Political prisoners held (Viasna)"),
-             "sentence": prisoners_sentence(frames.counts),
-             "html": chart_html(prisoners_figure(frames.counts, frames.events), "prisoners", env),
-             "table": table(counts_table(frames.counts))},
+             "sentence": prisoners_sentence(frames.counts, language=lang),
+             "html": chart_html(prisoners_figure(frames.counts, frames.events, language=lang), "prisoners", env),
+             "table": table(counts_table(frames.counts, language=lang))},
             {"id": "releases", "title": _("People freed per release"),
-             "sentence": releases_sentence(frames.releases),
-             "html": chart_html(releases_figure(frames.releases), "releases", env),
-             "table": table(releases_table(frames.releases))},
+             "sentence": releases_sentence(frames.releases, language=lang),
+             "html": chart_html(releases_figure(frames.releases, language=lang), "releases", env),
+             "table": table(releases_table(frames.releases, language=lang))},
         ]  # fmt: skip
 
     def story_pages(self) -> Iterator[tuple[str, bytes]]:
@@ -186,8 +190,8 @@ class Edition:
         for number in range(1, pages + 1):
             path = "" if number == 1 else f"story/{number}/"
             root = "../" * path.count("/")
-            story = story_page(events, self.people, self.data.sources, page=number, links=links(root),
-                               rendered=None if number == 1 else self.items())  # fmt: skip
+            story = story_page(events, self.people, self.data.sources, language=self.lang, page=number,
+                               links=links(root), rendered=None if number == 1 else self.items())  # fmt: skip
             context = self.common(path, self.data.title, self.data.description)
             context.update(dashboard_link=self.dashboard(), story=Markup(story.html), page=number, pages=story.pages,
                            first=number_text(story.first), last=number_text(story.last),
@@ -257,8 +261,9 @@ class Edition:
         years = events["start"].dt.year.to_numpy()
         for year in sorted(set(years.tolist())):
             chosen = years == year
-            story = story_page(events[chosen], self.people, self.data.sources, size=max(1, int(chosen.sum())),
-                               links=links("../../"), rendered=self.items())  # fmt: skip
+            story = story_page(events[chosen], self.people, self.data.sources, language=self.lang,
+                               size=max(1, int(chosen.sum())), links=links("../../"),
+                               rendered=self.items())  # fmt: skip
             context = self.common(f"years/{year}/", f"{year}: {self.data.title}",
                                   _("The events of {year}.").format(year=year))  # fmt: skip
             context["dashboard_link"] = self.dashboard(f"?from={year}-01-01&to={year}-12-31")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from PIL import Image, ImageDraw, ImageFont
 
-from ..i18n import _, ngettext
+from ..i18n import _, ngettext, speaks
 from ..view.draw.style import fuzzy_date_text
 from ..view.shape.frames import PALETTE, Frames, count_label
 
@@ -44,9 +44,10 @@ def _counts_line(draw: ImageDraw.ImageDraw, counts: pd.DataFrame, box: tuple[int
     draw.line(points, fill=LINE, width=6, joint="curve")
 
 
-def preview_png(frames: Frames, version: str) -> bytes:
-    """A 1200×630 card: the title, the latest count of political prisoners, its trend, the data's version; in the
-    current language, from frames in that language."""
+@speaks
+def preview_png(frames: Frames, version: str, *, language: str) -> bytes:
+    """A 1200×630 card: the title, the latest count of political prisoners, its trend, the data's version; in
+    `language`, from frames in that language."""
     data, counts = frames.meta, frames.counts  # in date order
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image)
@@ -61,7 +62,9 @@ def preview_png(frames: Frames, version: str) -> bytes:
                         int(latest["count"])).format(date=latest["date_label"])  # fmt: skip
         draw.text((MARGIN, y + 152), held, font=_font(36), fill=MUTED)
         _counts_line(draw, counts, (MARGIN, y + 225, WIDTH - MARGIN, HEIGHT - MARGIN - 50))
-    as_of = _("Data as of {date} · version {version}").format(date=fuzzy_date_text(data.as_of), version=version)
+    as_of = _("Data as of {date} · version {version}").format(
+        date=fuzzy_date_text(data.as_of, language), version=version
+    )
     draw.text((MARGIN, HEIGHT - MARGIN - 30), as_of, font=_font(30), fill=MUTED)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)

@@ -30,7 +30,7 @@ from ..edit.drafts import (
 )
 from ..edit.permissions import Permission, decide_permission
 from ..edit.saving import save_entries
-from ..i18n import N_, TRANSLATED_LANGUAGES, _, current_language, pgettext, use_language
+from ..i18n import N_, TRANSLATED_LANGUAGES, _, pgettext, use_language
 from ..view.draw.timeline_figures import preview_figure
 from ..view.shape.frames import frame_records
 from .page_data import PageData, data_file, load_page_data
@@ -329,7 +329,7 @@ def _offer_yaml(page: PageData, draft: Draft) -> None:
 def add_event_dialog(page: PageData, path: Path) -> None:
     """The form in a dialog titled in the reader's language (a decorator's title would be fixed at import)."""
     dialog = st.dialog(_("Add an event"), width="large", on_dismiss=close_dialog)(_dialog_form)
-    dialog(page, path, current_language())
+    dialog(page, path, page.language)
 
 
 def _dialog_form(page: PageData, path: Path, language: str) -> None:
@@ -351,7 +351,8 @@ def _dialog_form(page: PageData, path: Path, language: str) -> None:
     if checked.dataset is not None and not problems:
         st.markdown(_("**Preview** (the new event, ringed, among the events of the year around it)"))
         st.plotly_chart(
-            preview_figure(page.events, page.categories, checked.dataset, draft.event["id"]), key=DRAFT_PREVIEW
+            preview_figure(page.events, page.categories, checked.dataset, draft.event["id"], language=page.language),
+            key=DRAFT_PREVIEW,
         )
     if not _permission().allowed:
         _offer_yaml(page, draft)

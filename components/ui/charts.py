@@ -37,7 +37,7 @@ def _timeline(
     detail = timeline_detail(events)
     if not detail.density:
         detail = replace(detail, titles_hidden=timeline_placement(events)[0].hidden)
-    return timeline_figure(events, _page.categories, selected=selected), detail
+    return timeline_figure(events, _page.categories, language=_page.language, selected=selected), detail
 
 
 def timeline_chart(page: PageData, filters: Filters, selected: str | None) -> tuple[go.Figure, TimelineDetail]:
@@ -47,7 +47,7 @@ def timeline_chart(page: PageData, filters: Filters, selected: str | None) -> tu
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _detentions(_page: PageData, version: str, filters: Filters) -> go.Figure:
-    return detention_figure(shown_for(_page, filters).people)
+    return detention_figure(shown_for(_page, filters).people, language=_page.language)
 
 
 def detentions_chart(page: PageData, filters: Filters) -> go.Figure:
@@ -58,7 +58,7 @@ def detentions_chart(page: PageData, filters: Filters) -> go.Figure:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _prisoners(_page: PageData, version: str, filters: Filters) -> tuple[go.Figure, PrisonersDetail]:
     shown = shown_for(_page, filters)
-    return prisoners_figure(shown.counts, shown.events), prisoners_detail(shown.events)
+    return prisoners_figure(shown.counts, shown.events, language=_page.language), prisoners_detail(shown.events)
 
 
 def prisoners_chart(page: PageData, filters: Filters) -> tuple[go.Figure, PrisonersDetail]:
@@ -68,7 +68,7 @@ def prisoners_chart(page: PageData, filters: Filters) -> tuple[go.Figure, Prison
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _releases(_page: PageData, version: str, filters: Filters, stack: str) -> go.Figure:
-    return releases_figure(shown_for(_page, filters).releases, stack=stack)
+    return releases_figure(shown_for(_page, filters).releases, language=_page.language, stack=stack)
 
 
 def releases_chart(page: PageData, filters: Filters, stack: str = "destination") -> go.Figure:
@@ -89,7 +89,9 @@ def _story(_page: PageData, version: str, filters: Filters, selected: str | None
     people = {person.id: person for person in _page.meta.people}
     events = shown_for(_page, filters).events
     entries = _story_entries(_page, version)
-    return story_page(events, people, _page.meta.sources, selected=selected, page=number, rendered=entries)
+    return story_page(
+        events, people, _page.meta.sources, language=_page.language, selected=selected, page=number, rendered=entries
+    )
 
 
 def story_for(page: PageData, filters: Filters, selected: str | None, number: int) -> StoryPage:

@@ -19,10 +19,12 @@ def render_detentions_tab(page: PageData, filters: Filters, shown: Shown) -> Non
     if shown.people.empty:
         st.info(_("No detentions in the dates, people or search chosen."))
         return
-    st.caption(detentions_sentence(shown.people, fuzzy_date_text(page.meta.as_of)))  # the chart's text alternative
+    st.caption(
+        detentions_sentence(shown.people, fuzzy_date_text(page.meta.as_of, page.language), language=page.language)
+    )  # the chart's text alternative
     st.plotly_chart(detentions_chart(page, filters))
     st.caption(
         _("One row per person, ordered by arrest: a bar from arrest to release, or to the data's date if still held.")
     )
     with st.expander(_("The same data as a table")):
-        st.dataframe(detentions_table(shown.people), hide_index=True)
+        st.dataframe(detentions_table(shown.people, language=page.language), hide_index=True)

@@ -77,7 +77,7 @@ def render_header(page: PageData, shown: Shown) -> None:
     """Title, description and the headline figures."""
     data = page.meta
     st.title(data.title)
-    as_of = _("Data as of {date}.").format(date=fuzzy_date_text(data.as_of))
+    as_of = _("Data as of {date}.").format(date=fuzzy_date_text(data.as_of, page.language))
     st.caption(escape_markdown(f"{data.description} {as_of}"))
     held, freed, died, events = st.columns(4)
     count_line = None
@@ -93,7 +93,7 @@ def render_header(page: PageData, shown: Shown) -> None:
         source = data.sources.get(str(latest["source"]))
         cited = (
             markdown_link(source.publisher, source.url)
-            + f", {escape_markdown(fuzzy_date_text(source.published))}, "
+            + f", {escape_markdown(fuzzy_date_text(source.published, page.language))}, "
             + markdown_link(archive_label(source), source.archive)
             if source
             else ""

@@ -29,7 +29,9 @@ def render_prisoners_tab(page: PageData, filters: Filters, shown: Shown) -> None
     if shown.counts.empty and shown.releases.empty:
         st.info(_("No prisoner counts or releases in the dates chosen."))
         return
-    st.caption(prisoners_sentence(shown.counts))  # the chart's text alternative, from the counts in view
+    st.caption(
+        prisoners_sentence(shown.counts, language=page.language)
+    )  # the chart's text alternative, from the counts in view
     figure, detail = prisoners_chart(page, filters)
     st.plotly_chart(figure)
     key = key_event_list(shown.events)
@@ -52,7 +54,9 @@ def render_prisoners_tab(page: PageData, filters: Filters, shown: Shown) -> None
     )
     with st.expander(_("The same data as a table")):
         st.dataframe(
-            counts_table(shown.counts), hide_index=True, column_config={_("Link"): st.column_config.LinkColumn()}
+            counts_table(shown.counts, language=page.language),
+            hide_index=True,
+            column_config={_("Link"): st.column_config.LinkColumn()},
         )
     render_releases(page, filters, shown)
 
@@ -63,7 +67,7 @@ def render_releases(page: PageData, filters: Filters, shown: Shown) -> None:
     if shown.releases.empty:
         st.info(_("No releases in the events shown."))
         return
-    st.caption(releases_sentence(shown.releases))  # the chart's text alternative
+    st.caption(releases_sentence(shown.releases, language=page.language))  # the chart's text alternative
     stack = st.radio(
         _("Stack the bars by"), list(STACKS), key=RELEASES_STACK, horizontal=True, format_func=lambda v: _(STACKS[v]),
         help=_("How they were freed: a pardon, a deportation abroad, the end of a sentence, an exchange."),
@@ -71,4 +75,4 @@ def render_releases(page: PageData, filters: Filters, shown: Shown) -> None:
     st.plotly_chart(releases_chart(page, filters, stack))
     st.caption(_(RELEASES_CAPTIONS[stack]))
     with st.expander(_("The same data as a table")):
-        st.dataframe(releases_table(shown.releases), hide_index=True)
+        st.dataframe(releases_table(shown.releases, language=page.language), hide_index=True)

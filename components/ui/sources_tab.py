@@ -16,7 +16,7 @@ def render_sources_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     count = len(page.sources)
     st.header(ngettext("{count} source", "{count} sources", count).format(count=number_text(count)))
     st.dataframe(
-        sources_table(page.sources, page.meta.sources),
+        sources_table(page.sources, page.meta.sources, language=page.language),
         hide_index=True,
         column_config={
             _("Link"): st.column_config.LinkColumn(),

@@ -7,7 +7,7 @@ from functools import partial
 
 import streamlit as st
 
-from ..i18n import N_, _, in_current_language, ngettext, number_text, pgettext
+from ..i18n import N_, _, ngettext, number_text, pgettext
 from ..view.draw.tables import events_table
 from ..view.files.export import counts_csv, events_csv, events_json, package_zip, workbook
 from ..view.shape.filters import Filters, Shown, describe_filters
@@ -34,7 +34,7 @@ def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     count = len(shown.events)
     st.header(ngettext("{count} event", "{count} events", count).format(count=number_text(count)))
     st.dataframe(
-        events_table(shown.events, page.meta.sources),
+        events_table(shown.events, page.meta.sources, language=page.language),
         hide_index=True,
         column_config={
             pgettext("link to the first source", "Source"): st.column_config.LinkColumn(
@@ -50,15 +50,13 @@ def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     # their citation line, filter note and About labels are in the page's language.
     data = page.in_english
     chosen = shown_for(data, filters)
+    language = page.language  # Streamlit builds a download later, on another thread: each is told its language
     builders: list[Callable[[], bytes]] = [
-        in_current_language(build)  # Streamlit builds a download later, on another thread
-        for build in (
-            partial(events_csv, data, chosen),
-            partial(counts_csv, data, chosen),
-            partial(events_json, data, origin, chosen),
-            partial(package_zip, data, origin, chosen, note),
-            partial(workbook, data, origin, chosen, note),
-        )
+        partial(events_csv, data, chosen),
+        partial(counts_csv, data, chosen),
+        partial(events_json, data, origin, chosen, language=language),
+        partial(package_zip, data, origin, chosen, note, language=language),
+        partial(workbook, data, origin, chosen, note, language=language),
     ]
     # Built only when a reader asks for a file: the page's reruns do not pay for downloads nobody takes.
     for column, (label, name, mime), build in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, builders, strict=True):

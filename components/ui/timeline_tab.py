@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..i18n import _, current_language, number_text
+from ..i18n import _, number_text
 from ..view.draw.style import archive_label, fuzzy_date_text
 from ..view.draw.text_alternatives import timeline_sentence
 from ..view.shape.filters import Filters, Shown
@@ -45,7 +45,9 @@ def _on_timeline_select() -> None:
 def render_timeline(page: PageData, filters: Filters, shown: Shown) -> None:
     """The event timeline with its key events' titles; clicking an event opens its details below."""
     st.header(_("Events by category"))
-    st.caption(timeline_sentence(shown.events))  # the chart's text alternative, from the events in view
+    st.caption(
+        timeline_sentence(shown.events, language=page.language)
+    )  # the chart's text alternative, from the events in view
     figure, detail = timeline_chart(page, filters, st.session_state.get(EVENT))
     if detail.density:
         st.info(_("{count} events in view: each row shows how many fall in each month. Narrow the dates or filter "
@@ -102,7 +104,7 @@ def _in_english(flag: object) -> str:
 def render_event_details(page: PageData, event_id: str) -> None:
     """Summary, people, status, every source as a link, people freed and where they went."""
     event = page.events[page.events["id"] == event_id].iloc[0].to_dict()
-    data, language = page.meta, current_language()
+    data, language = page.meta, page.language
     people = {p.id: p for p in data.people}
     with st.container(border=True):
         st.markdown(f"### {escape_markdown(event['title'])}{_in_english(event.get('title_in_english'))}")
@@ -131,7 +133,7 @@ def render_event_details(page: PageData, event_id: str) -> None:
             source = data.sources[source_id]
             link = markdown_link(f"{source.publisher}: {source.title}", source.url)
             archive = markdown_link(archive_label(source), source.archive)
-            lines.append(f"- {link}, {escape_markdown(fuzzy_date_text(source.published))} · {archive}")
+            lines.append(f"- {link}, {escape_markdown(fuzzy_date_text(source.published, language))} · {archive}")
         st.markdown(f"**{_('Sources')}**\n\n" + "\n".join(lines))
         note = optional_text(event["note"])
         if note:

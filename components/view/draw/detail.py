@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ...i18n import ngettext, number_text
+from ...i18n import ngettext, number_text, speaks
 from .style import month_text
 
 DENSITY_THRESHOLD = 5000  # more events in view than this are drawn as counts per month
@@ -68,13 +68,14 @@ def _releases(count: int) -> str:
     return ngettext("{count} release", "{count} releases", count).format(count=number_text(count))
 
 
-def monthly_releases(releases: pd.DataFrame) -> pd.DataFrame:
+@speaks
+def monthly_releases(releases: pd.DataFrame, *, language: str) -> pd.DataFrame:
     """Release rows summed per (month, destination, kind): the level of detail for many releases."""
     month = pd.to_datetime(releases["start"]).dt.to_period("M")
     grouped = releases.assign(month=month).groupby(["month", "destination", "kind"], sort=True)
     frame = grouped.agg(released=("released", "sum"), releases=("id", "nunique")).reset_index()
     frame["start"] = frame["month"].dt.to_timestamp()
     frame["id"] = "month-" + frame["month"].astype(str)
-    frame["date_label"] = [month_text(start) for start in frame["start"]]
+    frame["date_label"] = [month_text(start, language) for start in frame["start"]]
     frame["title"] = [_releases(int(count)) for count in frame["releases"]]
     return frame[["id", "start", "date_label", "title", "destination", "kind", "released"]]

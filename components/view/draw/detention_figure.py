@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ...i18n import _, pgettext
+from ...i18n import _, pgettext, speaks
 from ..shape.frames import PALETTE
 from ..words.text import escape_html, optional_text
 from .style import LEGEND_BELOW, TEMPLATE, day_text, long_date, number_separators, time_axis
@@ -17,17 +17,17 @@ ROW_PX = 46  # one person: the name, then the bar below it
 BAR_WIDTH = 0.22  # of a person's row: the name takes the top of the row, the bar its middle
 
 
-def _person_hover(row: pd.Series) -> str:
+def _person_hover(row: pd.Series, language: str) -> str:
     lines = [f"<b>{escape_html(str(row['name']))}</b>", escape_html(str(row["role"]))]
-    detained = optional_text(row["detained_label"]) or long_date(row["detained"])
+    detained = optional_text(row["detained_label"]) or long_date(row["detained"], language)
     lines.append(_("Detained {date}").format(date=escape_html(detained)))
     if row["died_in_custody"]:
-        died = optional_text(row["died_label"]) or long_date(pd.Timestamp(row["held_until"]))
+        died = optional_text(row["died_label"]) or long_date(pd.Timestamp(row["held_until"]), language)
         lines.append(_("Died in custody {date}").format(date=escape_html(died)))
     elif row["still_held"]:
-        lines.append(_("Still held as of {date}").format(date=long_date(pd.Timestamp(row["held_until"]))))
+        lines.append(_("Still held as of {date}").format(date=long_date(pd.Timestamp(row["held_until"]), language)))
     else:
-        released = optional_text(row["released_label"]) or long_date(pd.Timestamp(row["held_until"]))
+        released = optional_text(row["released_label"]) or long_date(pd.Timestamp(row["held_until"]), language)
         lines.append(_("Released {date}").format(date=escape_html(released)))
     sentence = optional_text(row["sentence"])
     if sentence:
@@ -44,7 +44,8 @@ def _name_labels(names: list[str]) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def detention_figure(people: pd.DataFrame) -> go.Figure:
+@speaks
+def detention_figure(people: pd.DataFrame, *, language: str) -> go.Figure:
     """One bar per detained person from arrest to release, to death in custody, or to `as_of` while still held."""
     detained = people[people["detained"].notna()].sort_values(["detained", "name"], kind="stable")
     names = [escape_html(str(name)) for name in detained["name"]]
@@ -72,7 +73,7 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
                 name=name,
                 marker={"color": color, "pattern": {"shape": pattern}},
                 customdata=[str(person_id) for person_id in rows["id"]],
-                hovertext=[_person_hover(row) for _index, row in rows.iterrows()],
+                hovertext=[_person_hover(row, language) for _index, row in rows.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
@@ -81,7 +82,7 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
         height=130 + ROW_PX * len(names),
         barmode="overlay",
-        xaxis=time_axis(),
+        xaxis=time_axis(language),
         # Earliest arrest first, at the top; names inside the plot, above each bar, not as tick labels that would
         # take a phone's width.
         yaxis={
@@ -93,6 +94,6 @@ def detention_figure(people: pd.DataFrame) -> go.Figure:
         },
         legend=LEGEND_BELOW,
         annotations=_name_labels(names),
-        **number_separators(),
+        **number_separators(language),
     )
     return figure

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from ...i18n import N_, _, current_language, ngettext, number_text
+from ...i18n import N_, _, ngettext, number_text, speaks
 from ..shape.frames import PALETTE, UNSPECIFIED_DESTINATION, UNSPECIFIED_KIND, count_label
 from ..shape.translated import country_name
 from ..words.text import escape_html
@@ -118,7 +118,7 @@ def _death_marks(events: pd.DataFrame) -> list[go.Scatter]:
     ]
 
 
-def _release_bars(events: pd.DataFrame) -> list[go.Bar]:
+def _release_bars(events: pd.DataFrame, language: str) -> list[go.Bar]:
     """People freed per release on the right axis; summed per month when there are many releases."""
     releases = release_events(events)
     if releases.empty:
@@ -137,7 +137,7 @@ def _release_bars(events: pd.DataFrame) -> list[go.Bar]:
                 opacity=0.6,
                 customdata=summed["count"].to_numpy(dtype="int32"),
                 hovertext=_monthly_hovers(summed["count"].tolist(), summed["released"].tolist()),
-                hovertemplate=f"%{{x|{hover_date_format('month')}}}<br>%{{hovertext}}<extra></extra>",
+                hovertemplate=f"%{{x|{hover_date_format('month', language)}}}<br>%{{hovertext}}<extra></extra>",
             )
         ]
     return [
@@ -221,12 +221,13 @@ def _milestone_marks(events: pd.DataFrame, placement: Placement, plot_px: float)
     return shapes, annotations
 
 
-def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
+@speaks
+def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame, *, language: str) -> go.Figure:
     """Political prisoners over time (left axis), releases as bars (right axis), deaths in custody as crosses on the
     date axis, key events as dotted lines with their titles above the chart."""
     figure = go.Figure()
     figure.add_traces(_count_traces(counts))
-    figure.add_traces(_release_bars(events))
+    figure.add_traces(_release_bars(events, language))
     figure.add_traces(_death_marks(events))
     placement = milestone_placement(counts, events)
     rows = 1 + max((label.row for label in placement.labels), default=-1)
@@ -239,14 +240,14 @@ def prisoners_figure(counts: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
         template=TEMPLATE,
         margin=margin,
         height=plot_px + margin["t"] + margin["b"] + LEGEND_PX,
-        xaxis=time_axis(span),
+        xaxis=time_axis(language, span),
         yaxis=whole_axis(counts["count"].max() if len(counts) else 0, PALETTE[0]),
         yaxis2=right_axis(freed.max() if len(freed) else 0, PALETTE[2]),
         legend=LEGEND_BELOW,
         hovermode="closest",
         shapes=shapes,
         annotations=annotations,
-        **number_separators(),
+        **number_separators(language),
     )
     return figure
 
@@ -271,10 +272,10 @@ def _stack_order(releases: pd.DataFrame, column: str) -> list[str]:
     return [str(g) for g in by_size.index if g not in UNSPECIFIED] + [str(g) for g in by_size.index if g in UNSPECIFIED]
 
 
-def _group_label(group: str, stack: str) -> str:
+def _group_label(group: str, stack: str, language: str) -> str:
     """A stack's name as the reader sees it: a kind or a destination in the reader's language (the frames keep the
     data's own values, which the colours and the order go by)."""
-    return release_kind_text(group) if stack == "kind" else country_name(group, current_language())
+    return release_kind_text(group) if stack == "kind" else country_name(group, language)
 
 
 def _running_total_trace(releases: pd.DataFrame, events: pd.DataFrame) -> go.Scatter:
@@ -300,18 +301,19 @@ def _running_total_trace(releases: pd.DataFrame, events: pd.DataFrame) -> go.Sca
     )
 
 
-def releases_figure(releases: pd.DataFrame, *, stack: str = "destination") -> go.Figure:
+@speaks
+def releases_figure(releases: pd.DataFrame, *, language: str, stack: str = "destination") -> go.Figure:
     """People freed per release on a date axis, stacked by destination or by kind (pardon, deportation, ...), with
     the running total on a second axis."""
     if releases["id"].nunique() > RELEASE_DETAIL_LIMIT:
-        releases = monthly_releases(releases)
+        releases = monthly_releases(releases, language=language)
     events = releases.drop_duplicates("id").sort_values(["start", "id"], kind="stable")
     groups = _stack_order(releases, stack)
     colors = _stack_colors(groups)
     figure = go.Figure()
     for group in groups:
         rows = releases[releases[stack] == group]
-        label = escape_html(_group_label(group, stack))
+        label = escape_html(_group_label(group, stack, language))
         figure.add_trace(
             go.Bar(
                 x=milliseconds(rows["start"]),
@@ -332,11 +334,11 @@ def releases_figure(releases: pd.DataFrame, *, stack: str = "destination") -> go
         margin={"l": 8, "r": 8, "t": 12, "b": 8},
         height=PLOT_HEIGHT_PX + LEGEND_PX + 40,
         barmode="stack",
-        xaxis=time_axis(span),
+        xaxis=time_axis(language, span),
         yaxis=whole_axis(per_release.max() if len(per_release) else 0, "#333333"),
         yaxis2=right_axis(per_release.sum() if len(per_release) else 0, "#000000"),
         legend={**LEGEND_BELOW, "title": {"text": _(STACK_TITLES[stack]), "side": "top"}},
         hovermode="closest",
-        **number_separators(),
+        **number_separators(language),
     )
     return figure

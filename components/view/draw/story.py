@@ -14,7 +14,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from ...data.model import Person, Source
-from ...i18n import _, current_language, number_text
+from ...i18n import DEFAULT_LANGUAGE, _, number_text, speaks
 from ..shape.frames import UNSPECIFIED_DESTINATION, frame_records
 from ..shape.translated import country_name
 from ..words.text import optional_text
@@ -36,12 +36,11 @@ class StoryPage:
     total: int
 
 
-def _freed(row: Mapping[Any, Any]) -> tuple[str | None, list[tuple[str, str]]]:
+def _freed(row: Mapping[Any, Any], language: str) -> tuple[str | None, list[tuple[str, str]]]:
     """People freed, as text, and where they went (destination, number), in the reader's language."""
     released = row["released"]
     if released is None or pd.isna(released):
         return None, []
-    language = current_language()
     places = [
         (country_name(place, language), number_text(int(number)))
         for place, number in dict(row["released_to"]).items()
@@ -69,10 +68,10 @@ def _words() -> dict[str, str]:
     }
 
 
-def _source(source: Source) -> dict[str, str]:
+def _source(source: Source, language: str) -> dict[str, str]:
     """A cited source as the template shows it: the publisher's page, its date, and where it is archived."""
     return {
-        "publisher": source.publisher, "url": source.url, "date": fuzzy_date_text(source.published),
+        "publisher": source.publisher, "url": source.url, "date": fuzzy_date_text(source.published, language),
         "archive": source.archive, "archive_label": archive_label(source),
     }  # fmt: skip
 
@@ -85,9 +84,10 @@ def _event(
     links: StoryLinks,
     *,
     words: Mapping[str, str],
+    language: str,
 ) -> str:
-    freed, destinations = _freed(row)
-    translated = current_language() != "en"
+    freed, destinations = _freed(row, language)
+    translated = language != DEFAULT_LANGUAGE
     entry = {
         "id": row["id"], "selected": row["id"] == selected,
         "when": f"{row['date_label']} · {row['category_label']}",
@@ -98,16 +98,18 @@ def _event(
         "freed": freed, "destinations": destinations,
         "people": [(links.person(p), people[p].name) for p in row["people"] if p in people],
         "note": optional_text(row["note"]), "note_in_english": translated,
-        "sources": [_source(sources[s]) for s in row["sources"] if s in sources],
+        "sources": [_source(sources[s], language) for s in row["sources"] if s in sources],
     }  # fmt: skip
     return str(macro("story.html", "event")(entry, words))
 
 
+@speaks
 def story_page(
     events: pd.DataFrame,
     people: Mapping[str, Person],
     sources: Mapping[str, Source],
     *,
+    language: str,
     selected: str | None = None,
     page: int = 1,
     size: int = STORY_PAGE_SIZE,
@@ -129,7 +131,7 @@ def story_page(
         done = rendered.get(event_id) if rendered is not None and event_id != selected else None
         if done is None:
             records = frame_records(chosen) if records is None else records
-            done = _event(records[index], people, sources, selected, links, words=words)
+            done = _event(records[index], people, sources, selected, links, words=words, language=language)
             if rendered is not None and event_id != selected:
                 rendered[event_id] = done
         groups[-1][1].append(Markup(done))  # rendered by the template, escaped there
@@ -138,12 +140,21 @@ def story_page(
     return StoryPage(body, page, pages, first, first + len(chosen) - 1 if len(chosen) else 0, len(events))
 
 
+@speaks
 def story_items(
-    events: pd.DataFrame, people: Mapping[str, Person], sources: Mapping[str, Source], links: StoryLinks
+    events: pd.DataFrame,
+    people: Mapping[str, Person],
+    sources: Mapping[str, Source],
+    links: StoryLinks,
+    *,
+    language: str,
 ) -> dict[str, str]:
     """Each event's story entry, rendered once for pages that show the same events with the same links."""
     words = _words()
-    return {row["id"]: _event(row, people, sources, None, links, words=words) for row in frame_records(events)}
+    return {
+        row["id"]: _event(row, people, sources, None, links, words=words, language=language)
+        for row in frame_records(events)
+    }
 
 
 def page_of(events: pd.DataFrame, event_id: str | None, size: int = STORY_PAGE_SIZE) -> int:

@@ -11,7 +11,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from ...data.fuzzy_dates import FuzzyDate
 from ...data.model import Source
-from ...i18n import DEFAULT_LANGUAGE, N_, _, current_language
+from ...i18n import DEFAULT_LANGUAGE, N_, _
 from ..words.locale import date_label
 
 TEMPLATE = "plotly_white"
@@ -41,26 +41,19 @@ def day_text(timestamp: pd.Timestamp) -> str:
     return f"{timestamp:%Y-%m-%d}"
 
 
-def long_date(timestamp: pd.Timestamp) -> str:
-    """'28 February 2022', in the current language."""
-    language = current_language()
-    if language == DEFAULT_LANGUAGE:
-        return f"{timestamp.day} {timestamp:%B %Y}"
+def long_date(timestamp: pd.Timestamp, language: str) -> str:
+    """'28 February 2022' as `language` writes it."""
     return date_label(FuzzyDate(timestamp.year, timestamp.month, timestamp.day), language)
 
 
-def month_text(timestamp: pd.Timestamp) -> str:
-    """'February 2022', in the current language."""
-    language = current_language()
-    if language == DEFAULT_LANGUAGE:
-        return f"{timestamp:%B %Y}"
+def month_text(timestamp: pd.Timestamp, language: str) -> str:
+    """'February 2022' as `language` writes it."""
     return date_label(FuzzyDate(timestamp.year, timestamp.month), language)
 
 
-def fuzzy_date_text(date: FuzzyDate) -> str:
-    """A date at its precision ('February 2022'), in the current language."""
-    language = current_language()
-    return date.label if language == DEFAULT_LANGUAGE else date_label(date, language)
+def fuzzy_date_text(date: FuzzyDate, language: str) -> str:
+    """A date at its precision ('February 2022') as `language` writes it."""
+    return date_label(date, language)
 
 
 def archive_label(source: Source) -> str:
@@ -79,15 +72,14 @@ def release_kind_text(kind: str) -> str:
     return KIND_JOINER.join(_(part) for part in kind.split(KIND_JOINER))
 
 
-def hover_date_format(precision: str) -> str:
+def hover_date_format(precision: str, language: str) -> str:
     """Plotly's format for a date in a hover at a precision ('day', 'month', 'year'): numeric outside English."""
-    formats = HOVER_DATE_FORMATS if current_language() == DEFAULT_LANGUAGE else NUMERIC_HOVER_DATE_FORMATS
+    formats = HOVER_DATE_FORMATS if language == DEFAULT_LANGUAGE else NUMERIC_HOVER_DATE_FORMATS
     return formats[precision]
 
 
-def number_separators() -> dict[str, str]:
-    """The layout's decimal and thousands separators in the reader's language (nothing to set in English)."""
-    language = current_language()
+def number_separators(language: str) -> dict[str, str]:
+    """The layout's decimal and thousands separators in `language` (nothing to set in English)."""
     if language == DEFAULT_LANGUAGE:
         return {}
     return {"separators": get_decimal_symbol(language) + get_group_symbol(language)}
@@ -136,20 +128,20 @@ def padded(first: pd.Timestamp, last: pd.Timestamp) -> tuple[pd.Timestamp, pd.Ti
     return first - pad, last + pad
 
 
-def time_axis(span: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> dict[str, Any]:
+def time_axis(language: str, span: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> dict[str, Any]:
     """A date axis over `span` (Plotly's own range without it); outside English its ticks are numeric dates
     ('03.2021'), as Plotly would name months in English."""
     xaxis: dict[str, Any] = {"type": "date"}
     if span is not None:
         xaxis["range"] = [day_text(span[0]), day_text(span[1])]
-    if current_language() != DEFAULT_LANGUAGE:
+    if language != DEFAULT_LANGUAGE:
         xaxis["tickformatstops"] = [{"dtickrange": zoom, "value": value} for zoom, value in NUMERIC_TICK_FORMATS]
     return xaxis
 
 
-def date_axis(events: pd.DataFrame) -> dict[str, Any]:
+def date_axis(events: pd.DataFrame, language: str) -> dict[str, Any]:
     """A date axis over the events' range."""
-    return time_axis(date_range(events))
+    return time_axis(language, date_range(events))
 
 
 def whole_axis(maximum: float, color: str, *, ticks: int = 5) -> dict[str, Any]:

@@ -7,12 +7,13 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ...data.model import Source
-from ...i18n import _, current_language, pgettext
+from ...i18n import _, pgettext, speaks
 from ..shape.translated import country_name
 from .style import release_kind_text, status_word
 
 
-def events_table(events: pd.DataFrame, sources: dict[str, Source]) -> pd.DataFrame:
+@speaks
+def events_table(events: pd.DataFrame, sources: dict[str, Source], *, language: str) -> pd.DataFrame:
     """The events as the Table tab lists them (the id last, for links)."""
     return pd.DataFrame(
         {
@@ -34,7 +35,8 @@ def _shown(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return frame[list(columns)].rename(columns=columns)
 
 
-def detentions_table(people: pd.DataFrame) -> pd.DataFrame:
+@speaks
+def detentions_table(people: pd.DataFrame, *, language: str) -> pd.DataFrame:
     """The detentions chart's data as a table."""
     columns = {
         "name": _("Name"),
@@ -48,7 +50,8 @@ def detentions_table(people: pd.DataFrame) -> pd.DataFrame:
     return _shown(people, columns)
 
 
-def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
+@speaks
+def counts_table(counts: pd.DataFrame, *, language: str) -> pd.DataFrame:
     """Viasna's counts as a table, with a link to each source."""
     columns = {
         "date_label": _("Date"),
@@ -60,7 +63,8 @@ def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
     return _shown(counts, columns)
 
 
-def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
+@speaks
+def releases_table(releases: pd.DataFrame, *, language: str) -> pd.DataFrame:
     """People freed per release and destination as a table."""
     columns = {
         "date_label": _("Date"),
@@ -71,13 +75,13 @@ def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
     }
     table = _shown(releases, columns)
     # The frames keep the data's own values; the reader sees them in their language.
-    language = current_language()
     table[columns["destination"]] = [country_name(place, language) for place in releases["destination"]]
     table[columns["kind"]] = [release_kind_text(kind) for kind in releases["kind"]]
     return table
 
 
-def sources_table(sources: pd.DataFrame, known: Mapping[str, Source]) -> pd.DataFrame:
+@speaks
+def sources_table(sources: pd.DataFrame, known: Mapping[str, Source], *, language: str) -> pd.DataFrame:
     """Every source, newest first, with its archive link (made here, not held for every source in the frames) and
     the events that cite it."""
     columns = {

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from ...i18n import N_, _, current_language, ngettext, number_text
+from ...i18n import N_, _, ngettext, number_text, speaks
 from ..shape.frames import UNSPECIFIED_DESTINATION, count_label
 from ..shape.translated import country_name
 
@@ -39,7 +39,7 @@ def _on(label: str) -> str:
     return (_("on {date}") if _DAY.match(label) else _("in {date}")).format(date=label)
 
 
-def _where(destination: str, number: int) -> str:
+def _where(destination: str, number: int, language: str) -> str:
     """'15 to Lithuania', '235 stayed in Belarus', '4 with no destination reported'."""
     count = number_text(number)
     if destination == UNSPECIFIED_DESTINATION:
@@ -48,7 +48,7 @@ def _where(destination: str, number: int) -> str:
         )
     if destination == "Belarus":
         return ngettext("{count} stayed in Belarus", "{count} stayed in Belarus", number).format(count=count)
-    place = country_name(destination, current_language())
+    place = country_name(destination, language)
     return ngettext("{count} to {place}", "{count} to {place}", number).format(count=count, place=place)
 
 
@@ -56,7 +56,8 @@ def _people(number: int) -> str:
     return ngettext("{count} person", "{count} people", number).format(count=number_text(number))
 
 
-def timeline_sentence(events: pd.DataFrame) -> str:
+@speaks
+def timeline_sentence(events: pd.DataFrame, *, language: str) -> str:
     """How many events, over which dates, in which lane most, and how many are key events."""
     if events.empty:
         return _("No events match the filters.")
@@ -80,7 +81,8 @@ def timeline_sentence(events: pd.DataFrame) -> str:
     return sentence + "."
 
 
-def detentions_sentence(people: pd.DataFrame, as_of: str) -> str:
+@speaks
+def detentions_sentence(people: pd.DataFrame, as_of: str, *, language: str) -> str:
     """Who is shown, over which dates, how many were freed or died in custody, and how many were still held on the
     data's date."""
     detained = people[people["detained"].notna()]
@@ -114,7 +116,8 @@ def detentions_sentence(people: pd.DataFrame, as_of: str) -> str:
     ).format(detained=sentence, released=released, count=number_text(held), date=as_of)
 
 
-def prisoners_sentence(counts: pd.DataFrame) -> str:
+@speaks
+def prisoners_sentence(counts: pd.DataFrame, *, language: str) -> str:
     """Where Viasna's count started, its peak, and where it stood last, in the dates shown."""
     if counts.empty:
         return _("No prisoner counts in the dates shown.")
@@ -139,7 +142,8 @@ def prisoners_sentence(counts: pd.DataFrame) -> str:
     )
 
 
-def releases_sentence(releases: pd.DataFrame) -> str:
+@speaks
+def releases_sentence(releases: pd.DataFrame, *, language: str) -> str:
     """How many releases freed how many people, and the largest with where its people went."""
     if releases.empty:
         return _("No releases in the events shown.")
@@ -162,7 +166,9 @@ def releases_sentence(releases: pd.DataFrame) -> str:
     position = int(per_release["released"].to_numpy().argmax())
     largest = per_release.iloc[position]
     places = releases[releases["id"] == per_release.index[position]]
-    named = [_where(str(d), int(n)) for d, n in zip(places["destination"], places["released"], strict=True) if n]
+    named = [
+        _where(str(d), int(n), language) for d, n in zip(places["destination"], places["released"], strict=True) if n
+    ]
     if count > 1:
         sentence = _("{releases}; the largest, {when}, freed {count}").format(
             releases=sentence, when=_on(str(largest["date_label"])), count=number_text(int(largest["released"]))

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ...data.model import Dataset
-from ...i18n import N_, _, ngettext, number_text
+from ...i18n import N_, _, ngettext, number_text, speaks
 from ..shape.frames import events_frame
 from ..words.text import escape_html
 from .detail import DENSITY_THRESHOLD, timeline_detail
@@ -107,11 +107,18 @@ def _hover_texts(chosen: pd.DataFrame, kind: str) -> list[str]:
 
 
 def _marker_trace(
-    chosen: pd.DataFrame, x: np.ndarray, y: np.ndarray, *, status: str, kind: str, lane: tuple[str, str, str]
+    chosen: pd.DataFrame,
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    status: str,
+    kind: str,
+    lane: tuple[str, str, str],
+    language: str,
 ) -> go.Scatter:
     category, label, color = lane
     # Plotly formats the hover date itself; a fuzzy date's marker sits mid-period, so the format names the period.
-    head = "%{text}<br>" if kind == "span" else f"<b>%{{text}}</b><br>%{{x|{hover_date_format(kind)}}}<br>"
+    head = "%{text}<br>" if kind == "span" else f"<b>%{{text}}</b><br>%{{x|{hover_date_format(kind, language)}}}<br>"
     state = "" if status == "confirmed" else f" · {status_word(status)}"
     return go.Scatter(
         x=x,
@@ -126,7 +133,7 @@ def _marker_trace(
     )
 
 
-def _lane_traces(events: pd.DataFrame, categories: pd.DataFrame, where: _Positions) -> list[go.Scatter]:
+def _lane_traces(events: pd.DataFrame, categories: pd.DataFrame, where: _Positions, language: str) -> list[go.Scatter]:
     traces: list[go.Scatter] = []
     lanes = [escape_html(str(label)) for label in categories["label"]]
     for index, (category, label, color) in enumerate(zip(categories["id"], lanes, categories["color"], strict=True)):
@@ -136,7 +143,13 @@ def _lane_traces(events: pd.DataFrame, categories: pd.DataFrame, where: _Positio
         for status, kind, rows in _marker_groups(events, in_lane):
             lane = (category, label, color)
             trace = _marker_trace(
-                events[rows], where.middle[rows], where.lane[rows], status=status, kind=kind, lane=lane
+                events[rows],
+                where.middle[rows],
+                where.lane[rows],
+                status=status,
+                kind=kind,
+                lane=lane,
+                language=language,
             )
             trace.showlegend = False  # lanes are named inside the plot; the legend keys the shapes
             traces.append(trace)
@@ -248,7 +261,7 @@ def _lane_names(categories: pd.DataFrame) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _lanes_layout(events: pd.DataFrame, categories: pd.DataFrame, rows: int = 0) -> dict[str, Any]:
+def _lanes_layout(events: pd.DataFrame, categories: pd.DataFrame, language: str, rows: int = 0) -> dict[str, Any]:
     """A date axis across, one lane per category down, and `rows` rows of titles above."""
     lanes = len(categories)
     band = rows * ROW_PX / LANE_PX
@@ -256,31 +269,37 @@ def _lanes_layout(events: pd.DataFrame, categories: pd.DataFrame, rows: int = 0)
         "template": TEMPLATE,
         "margin": MARGIN_PX,
         "height": MARGIN_PX["t"] + MARGIN_PX["b"] + lanes * LANE_PX + rows * ROW_PX,
-        "xaxis": date_axis(events),
+        "xaxis": date_axis(events, language),
         "yaxis": lane_axis(lanes, band),
         "legend": LEGEND_BELOW,
-        **number_separators(),
+        **number_separators(language),
     }
 
 
+@speaks
 def timeline_figure(
-    events: pd.DataFrame, categories: pd.DataFrame, *, selected: str | None = None, max_markers: int = DENSITY_THRESHOLD
+    events: pd.DataFrame,
+    categories: pd.DataFrame,
+    *,
+    language: str,
+    selected: str | None = None,
+    max_markers: int = DENSITY_THRESHOLD,
 ) -> go.Figure:
     """Events in one swimlane per category with the key events' titles printed above; periods as light bars,
     status as marker shape; counts per month when crowded."""
     if timeline_detail(events, max_markers).density:
-        return density_figure(events, categories)
+        return density_figure(events, categories, language=language)
     where = _positions(events, categories)
     placement, _x_range = timeline_placement(events)
     titles, leaders = _title_marks(events, where, placement)
     figure = go.Figure()
     figure.add_trace(leaders)
-    figure.add_traces(_lane_traces(events, categories, where))
+    figure.add_traces(_lane_traces(events, categories, where, language))
     figure.add_traces(_selected_trace(events, where, selected))
     figure.add_traces(_status_key())
     rows = 1 + max((label.row for label in placement.labels), default=-1)
     figure.update_layout(
-        **_lanes_layout(events, categories, rows),
+        **_lanes_layout(events, categories, language, rows),
         annotations=_lane_names(categories) + titles,
         dragmode="zoom",
         clickmode="event+select",
@@ -293,7 +312,8 @@ def _events(count: int) -> str:
     return ngettext("{count} event", "{count} events", count).format(count=number_text(count))
 
 
-def density_figure(events: pd.DataFrame, categories: pd.DataFrame) -> go.Figure:
+@speaks
+def density_figure(events: pd.DataFrame, categories: pd.DataFrame, *, language: str) -> go.Figure:
     """Counts of events per month in each lane: the level of detail for crowded views."""
     lane_of = {category: index for index, category in enumerate(categories["id"])}
     starts = pd.to_datetime(events["start"])
@@ -313,17 +333,19 @@ def density_figure(events: pd.DataFrame, categories: pd.DataFrame) -> go.Figure:
             text=[[words[int(n)] for n in row] for row in counts],
             colorscale="Blues",
             name=_("Events per month"),
-            hovertemplate=f"%{{text}}<br>%{{x|{hover_date_format('month')}}}<extra></extra>",
+            hovertemplate=f"%{{text}}<br>%{{x|{hover_date_format('month', language)}}}<extra></extra>",
             colorbar={"title": {"text": _("Events")}, "orientation": "h", "y": -0.15, "thickness": 10},
         )
     )
-    figure.update_layout(**_lanes_layout(events, categories), annotations=_lane_names(categories))
+    figure.update_layout(**_lanes_layout(events, categories, language), annotations=_lane_names(categories))
     return figure
 
 
-def preview_figure(events: pd.DataFrame, categories: pd.DataFrame, dataset: Dataset, event_id: str) -> go.Figure:
+def preview_figure(
+    events: pd.DataFrame, categories: pd.DataFrame, dataset: Dataset, event_id: str, *, language: str
+) -> go.Figure:
     """The timeline of the year around a new event, with it ringed; cheap whatever the file's size."""
     new = events_frame(dataset.model_copy(update={"events": [e for e in dataset.events if e.id == event_id]}))
     year = pd.Timedelta(days=365)
     near = events[(events["until"] >= new["start"].iloc[0] - year) & (events["start"] <= new["until"].iloc[0] + year)]
-    return timeline_figure(pd.concat([near, new], ignore_index=True), categories, selected=event_id)
+    return timeline_figure(pd.concat([near, new], ignore_index=True), categories, language=language, selected=event_id)

@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 from pydantic import BaseModel
-
 from pydantic_core import PydanticUndefined
 
 from ...data.fields import FieldSpec, as_date, model_fields
@@ -75,7 +74,9 @@ END = "The last day the date covers."
 def _always(model: type[BaseModel], spec: FieldSpec) -> bool:
     # A value every row has: a required field, or one whose default is a value (status 'confirmed', false).
     default = model.model_fields[spec.name].default
-    return spec.required or (spec.kind in ("choice", "flag", "count", "text") and default not in (None, PydanticUndefined))
+    return spec.required or (
+        spec.kind in ("choice", "flag", "count", "text") and default not in (None, PydanticUndefined)
+    )
 
 
 def model_columns(model: type[BaseModel]) -> tuple[Column, ...]:

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from ...data.model import DatasetInfo
-from ...i18n import _
+from ...i18n import _, speaks
 from ..draw.style import fuzzy_date_text
 from ..shape.filters import Shown
 from ..shape.frames import Frames, frame_records
@@ -38,14 +38,15 @@ def data_version(frames: Frames) -> str | None:
     return f"{frames.meta.as_of}+{frames.data_hash[:8]}" if frames.data_hash else None
 
 
-def citation(data: DatasetInfo, origin: str, version: str | None = None) -> str:
+@speaks
+def citation(data: DatasetInfo, origin: str, version: str | None = None, *, language: str) -> str:
     """One line saying what the data is, how current, where it came from, and under which licence."""
     if version:
         text = _("{title}. Data as of {date} (version {version}).").format(
-            title=data.title, date=fuzzy_date_text(data.as_of), version=version
+            title=data.title, date=fuzzy_date_text(data.as_of, language), version=version
         )
     else:
-        text = _("{title}. Data as of {date}.").format(title=data.title, date=fuzzy_date_text(data.as_of))
+        text = _("{title}. Data as of {date}.").format(title=data.title, date=fuzzy_date_text(data.as_of, language))
     text += " " + _("Source: {origin}.").format(origin=origin)
     return text + (" " + _("Licence: {licence}.").format(licence=data.license) if data.license else "")
 
@@ -93,7 +94,12 @@ def _json_value(value: object) -> object:
 
 
 def events_json(
-    frames: Frames, origin: str, shown: Shown | None = None, *, tables: dict[str, pd.DataFrame] | None = None
+    frames: Frames,
+    origin: str,
+    shown: Shown | None = None,
+    *,
+    language: str,
+    tables: dict[str, pd.DataFrame] | None = None,
 ) -> bytes:
     """The events shown, with the citation, the version and the date the data is current to."""
     events = (tables or data_tables(frames, shown))["events"]
@@ -107,7 +113,7 @@ def events_json(
         record["tags"] = list(row["tags"])
         record["note"] = optional_text(row["note"])
     document: dict[str, Any] = {
-        "citation": citation(frames.meta, origin, data_version(frames)),
+        "citation": citation(frames.meta, origin, data_version(frames), language=language),
         "version": data_version(frames),
         "as_of": str(frames.meta.as_of),
         "license": frames.meta.license,
@@ -128,23 +134,26 @@ def package_files(
     shown: Shown | None = None,
     filters: str | None = None,
     *,
+    language: str,
     tables: dict[str, pd.DataFrame] | None = None,
 ) -> dict[str, bytes]:
     """The data package's files by path: datapackage.json and data/<table>.csv (`tables` when already built)."""
     tables = tables or data_tables(frames, shown)
     version = data_version(frames)
-    descriptor = datapackage(frames.meta, version or str(frames.meta.as_of), citation(frames.meta, origin, version),
-                             filters)  # fmt: skip
+    cited = citation(frames.meta, origin, version, language=language)
+    descriptor = datapackage(frames.meta, version or str(frames.meta.as_of), cited, filters)
     files = {"datapackage.json": json.dumps(descriptor, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"}
     files |= {table.path: table_csv(tables[table.name]) for table in TABLES}
     return files
 
 
-def package_zip(frames: Frames, origin: str, shown: Shown | None = None, filters: str | None = None) -> bytes:
+def package_zip(
+    frames: Frames, origin: str, shown: Shown | None = None, filters: str | None = None, *, language: str
+) -> bytes:
     """The data package as one ZIP (the same data always gives the same bytes)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path, content in package_files(frames, origin, shown, filters).items():
+        for path, content in package_files(frames, origin, shown, filters, language=language).items():
             info = zipfile.ZipInfo(f"belarus-timeline/{path}", ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -152,26 +161,29 @@ def package_zip(frames: Frames, origin: str, shown: Shown | None = None, filters
     return buffer.getvalue()
 
 
-def workbook(frames: Frames, origin: str, shown: Shown | None = None, filters: str | None = None) -> bytes:
+@speaks
+def workbook(
+    frames: Frames, origin: str, shown: Shown | None = None, filters: str | None = None, *, language: str
+) -> bytes:
     """The tables as an Excel workbook with an About sheet."""
     version = data_version(frames)
     about: dict[str, Any] = {
         _("Title"): frames.meta.title,
         _("Description"): frames.meta.description,
-        _("How to cite"): citation(frames.meta, origin, version),
+        _("How to cite"): citation(frames.meta, origin, version, language=language),
         _("Version"): version or str(frames.meta.as_of),
-        _("Data as of"): fuzzy_date_text(frames.meta.as_of),
+        _("Data as of"): fuzzy_date_text(frames.meta.as_of, language),
         _("Licence"): " ".join(filter(None, [frames.meta.license, frames.meta.license_url])) or _("not stated"),
         _("Filters"): filters or _("none: the whole file"),
     }
     return workbook_bytes(data_tables(frames, shown), about)
 
 
-def write_export(out_dir: Path, frames: Frames, origin: str) -> list[Path]:
+def write_export(out_dir: Path, frames: Frames, origin: str, *, language: str) -> list[Path]:
     """Write the data package and the workbook for the whole file into out_dir; each file appears whole or not
     at all."""
-    files = package_files(frames, origin)
-    files[WORKBOOK_NAME] = workbook(frames, origin)
+    files = package_files(frames, origin, language=language)
+    files[WORKBOOK_NAME] = workbook(frames, origin, language=language)
     written = []
     for relative, content in files.items():
         target = out_dir / relative

@@ -9,12 +9,13 @@ from typing import Any
 
 import pandas as pd
 
+from ...data.fields import written
 from ...data.fuzzy_dates import FuzzyDate
 from ...data.loader import Loaded
-from ...data.fields import written
 from ...data.model import DEATH_IN_CUSTODY, Dataset, DatasetInfo, Event, PrisonerCount
 from ...data.problems import Problem
-from ...i18n import N_, _, number_text
+from ...i18n import DEFAULT_LANGUAGE, N_, _, number_text
+from ..words.locale import date_label
 from ..words.text import shortened
 from .search import search_key
 
@@ -46,6 +47,11 @@ def categories_frame(data: Dataset) -> pd.DataFrame:
         for i, c in enumerate(data.categories)
     ]
     return pd.DataFrame(rows, columns=["id", "label", "color", "order"])
+
+
+def _english(date: FuzzyDate | None) -> str | None:
+    # The frames' own display text is the English, written by the one date writer every language uses.
+    return None if date is None else date_label(date, DEFAULT_LANGUAGE)
 
 
 def _timestamp(day: dt.date) -> pd.Timestamp:
@@ -85,7 +91,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
     rows = []
     for event in data.events:
         people = [names[p] for p in event.people if p in names]
-        date_label = event.date.label if event.end is None else f"{event.date.label} – {event.end.label}"
+        date_label = _english(event.date) if event.end is None else f"{_english(event.date)} – {_english(event.end)}"
         # Every spelling in every language: a search finds the same events whichever language the page speaks.
         search_words = [event.title, event.summary, *event.title_i18n.values(), *event.summary_i18n.values()]
         search_words += [n for p in people for n in (p.name, *p.aliases, *p.name_i18n.values())]
@@ -127,10 +133,10 @@ def people_frame(data: Dataset) -> pd.DataFrame:
                 "aliases": tuple(person.aliases),
                 "role": person.role,
                 "detained": _timestamp(person.detained.start) if person.detained else pd.NaT,
-                "detained_label": person.detained.label if person.detained else None,
+                "detained_label": _english(person.detained),
                 "released": _timestamp(person.released.end) if person.released else pd.NaT,
-                "released_label": person.released.label if person.released else None,
-                "died_label": person.died_in_custody.label if person.died_in_custody else None,
+                "released_label": _english(person.released),
+                "died_label": _english(person.died_in_custody),
                 "held_until": _timestamp(ended.end) if (ended := person.released or person.died_in_custody) else as_of,
                 "still_held": person.detained is not None and ended is None,
                 "died_in_custody": person.died_in_custody is not None,
@@ -174,7 +180,7 @@ def counts_frame(data: Dataset) -> pd.DataFrame:
                 **row,
                 "date": _timestamp(count.date.start),
                 "date_text": row["date"],
-                "date_label": count.date.label,
+                "date_label": _english(count.date),
                 "source_label": f"{source.publisher}: {source.title}" if source else count.source,
                 "source_url": source.url if source else None,
             }
@@ -200,7 +206,7 @@ def releases_frame(data: Dataset) -> pd.DataFrame:
     for event in data.events:
         if event.released is None:
             continue
-        label = event.date.label
+        label = _english(event.date)
         kind = " + ".join(event.release_kind) or UNSPECIFIED_KIND
         for destination, number in event.released_to.items():
             rows.append((event.id, _timestamp(event.date.start), label, event.title, destination, kind, number))
@@ -227,7 +233,7 @@ def sources_frame(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
             "publisher": source.publisher,
             "title": source.title,
             "url": source.url,
-            "published": source.published.label,
+            "published": _english(source.published),
             "published_sort": _timestamp(source.published.start),
             "archived": source.archived,
             "note": source.note,
@@ -253,6 +259,7 @@ class Frames:
     version: str = ""  # the content hash the parse cache gives; keys caches of filtered views and figures
     data_hash: str = ""  # SHA-256 of the data file's bytes: the data's version, with as_of
     english: Frames | None = None  # the data's own (English) frames, when these are a translation of them
+    language: str = DEFAULT_LANGUAGE  # the language of the display columns; the builders' `language=` for them
 
     @property
     def in_english(self) -> Frames:

@@ -135,5 +135,5 @@ def translated_frames(frames: Frames, lang: str) -> Frames:
         return replace(
             frames, meta=meta, categories=categories, events=_events(frames.events, meta, lang),
             people=_people(frames, meta, lang), counts=counts, releases=_releases(frames, lang), sources=sources,
-            version=f"{frames.version}/{lang}", english=frames,
+            version=f"{frames.version}/{lang}", english=frames, language=lang,
         )  # fmt: skip

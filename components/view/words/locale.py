@@ -56,7 +56,7 @@ def _year_suffix(language: str) -> str:
 
 def date_label(date: FuzzyDate, language: str) -> str:
     """A date at its precision: '19 сакавіка 2026' (day, month in the genitive), 'люты 2022' (month, nominative),
-    '2022 г.' (year); in English the same as `FuzzyDate.label`."""
+    '2022 г.' (year); '19 March 2026', 'February 2022', '2022' in English. The one writer of a date for readers."""
     if date.month is None:
         return format_date(dt.date(date.year, 1, 1), f"y{_year_suffix(language)}", locale=language)
     if date.day is None:
