@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -226,7 +226,7 @@ if TYPE_CHECKING:  # what the validators return, for the type checker
     Url = str
     OptionalUrl = str | None
     OptionalColor = str | None
-    Status = Literal["confirmed", "reported", "disputed"]
+    Status = str
     ReleaseKind = str
     Language = str
 else:
