@@ -134,7 +134,11 @@ def test_builders_are_told_their_language_and_read_no_hidden_one() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.Name) and node.id == "current_language":
                 asking.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-            if isinstance(node, ast.FunctionDef) and BUILDER.search(node.name) and path.parent.name in ("draw", "files"):
+            if (
+                isinstance(node, ast.FunctionDef)
+                and BUILDER.search(node.name)
+                and path.parent.name in ("draw", "files")
+            ):
                 keywords = {a.arg: d for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True)}
                 told.append((node.name, "language" in keywords and keywords["language"] is None))
     assert not asking, asking

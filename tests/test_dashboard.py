@@ -76,6 +76,7 @@ def test_tab_comes_from_the_link_and_goes_into_it(monkeypatch: pytest.MonkeyPatc
         "Events (JSON)",
         "Data package (ZIP)",
         "Workbook (Excel)",
+        "Database (SQLite)",
     ]
     assert app.query_params["tab"] == "table"
 

@@ -23,7 +23,8 @@ from ..data.model import json_schema
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, ngettext, pgettext
 from ..view.draw.html import add_helpers
 from ..view.files.data_tables import data_tables
-from ..view.files.export import data_version, events_json, package_files
+from ..view.files.database import DATABASE_NAME, database_bytes
+from ..view.files.export import data_version, events_json, package_files, research_files
 from ..view.shape.frames import Frames
 from .changes import data_history
 from .edition import Edition, Shared, folder
@@ -88,6 +89,9 @@ class Site:
         for path, content in package_files(self.frames, self.origin, language=DEFAULT_LANGUAGE, tables=tables).items():
             yield f"data/{path}", content
         yield "data/events.json", events_json(self.frames, self.origin, language=DEFAULT_LANGUAGE, tables=tables)
+        yield f"data/{DATABASE_NAME}", database_bytes(self.frames, tables)
+        for path, content in research_files(self.frames, self.origin, language=DEFAULT_LANGUAGE, tables=tables).items():
+            yield f"data/{path}", content
         yield "data/events.schema.json", (json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n").encode()
         yield "assets/plotly.min.js", get_plotlyjs().encode("utf-8")
         yield "assets/site.css", CSS.read_bytes()

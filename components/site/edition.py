@@ -12,9 +12,10 @@ import pandas as pd
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..data.fuzzy_dates import FuzzyDate
+from ..data.fuzzy_dates import FuzzyDate, parse_fuzzy_date
 from ..data.model import Source
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, _, number_text
+from ..view.draw.citations import Cited, citation_formats, entry_link, entry_path
 from ..view.draw.html import macro
 from ..view.draw.prisoner_figures import prisoners_figure, releases_figure
 from ..view.draw.story import STORY_PAGE_SIZE, StoryLinks, story_items, story_page
@@ -93,6 +94,10 @@ class Edition:
             "preview": f"{shared.url}/assets/{preview_name(lang)}" if shared.url else None,
         }  # fmt: skip
         # The same on every page: rendered once.
+        link = shared.url or data.dashboard_url or data.repository_url or shared.origin
+        formats = citation_formats(Cited("", "dataset", data.title, link), data, shared.version, language=lang)
+        parts = shared.env.get_template("_parts.html").module
+        self.constant["dataset_formats"] = Markup(parts.cite_formats(formats))  # type: ignore[attr-defined]
         self.constant["words"] = shared.env.get_template("_words.html").make_module()
         footer = shared.env.get_template("_footer.html").render(**self.constant)
         self.constant["footer"] = Markup(footer.rstrip("\n"))
@@ -231,7 +236,15 @@ class Edition:
                 summary_english=self.translated and row["summary_in_english"],
                 people=[self.people[p] for p in row["people"] if p in self.people],
                 sources=self.sources(row["sources"]),
+                cite=self.cite("event", row["id"], row["title"], parse_fuzzy_date(row["date"])),
             )  # fmt: skip
+
+    def cite(self, kind: str, key: str, title: str, date: FuzzyDate | None = None) -> Markup:
+        """An entry's 'Cite this' block, linking its page (the site's address when it has one)."""
+        here = f"{self.shared.url}/{entry_path(kind, key)}" if self.shared.url else None
+        cited = Cited(key, kind, title, entry_link(self.data, kind, key, here), date)
+        formats = citation_formats(cited, self.data, self.shared.version, language=self.lang)
+        return Markup(self.shared.env.get_template("_parts.html").module.cite(formats, _("Cite this")))  # type: ignore[attr-defined]
 
     def sources(self, keys: list[str]) -> Markup:
         """The list of the sources cited, from the entries rendered once."""
@@ -254,6 +267,7 @@ class Edition:
                 died=self.date(person.died_in_custody) if person.died_in_custody else None,
                 events=naming.get(person.id, []),
                 sources=self.sources(person.sources) if any(s in self.cited for s in person.sources) else None,
+                cite=self.cite("person", person.id, person.name),
             )  # fmt: skip
 
     def year_pages(self) -> Iterator[tuple[str, bytes]]:

@@ -9,6 +9,7 @@ from ..view.draw.html import macro
 from ..view.draw.story import page_of
 from ..view.shape.filters import Filters, Shown
 from .charts import story_for
+from .cite import render_person_citation
 from .page_data import PageData
 from .state import EVENT, STORY_PAGE, STORY_SCROLLED
 
@@ -16,6 +17,7 @@ from .state import EVENT, STORY_PAGE, STORY_SCROLLED
 def render_story(page: PageData, filters: Filters, shown: Shown) -> None:
     """The story of the events shown, a page at a time when there are many; the selected event marked."""
     st.header(_("The story"))
+    render_person_citation(page, tuple(filters.people))
     if shown.events.empty:
         st.info(_("No events match these filters."))
         return

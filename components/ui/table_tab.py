@@ -9,7 +9,7 @@ import streamlit as st
 
 from ..i18n import N_, _, ngettext, number_text, pgettext
 from ..view.draw.tables import events_table
-from ..view.files.export import counts_csv, events_csv, events_json, package_zip, workbook
+from ..view.files.export import counts_csv, database_download, events_csv, events_json, package_zip, workbook
 from ..view.shape.filters import Filters, Shown, describe_filters
 from .charts import shown_for
 from .page_data import PageData
@@ -26,6 +26,7 @@ DOWNLOADS = (
         "belarus-timeline.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
+    (N_("Database (SQLite)"), "belarus-timeline.db", "application/vnd.sqlite3"),
 )
 
 
@@ -57,6 +58,7 @@ def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
         partial(events_json, data, origin, chosen, language=language),
         partial(package_zip, data, origin, chosen, note, language=language),
         partial(workbook, data, origin, chosen, note, language=language),
+        partial(database_download, data, chosen),
     ]
     # Built only when a reader asks for a file: the page's reruns do not pay for downloads nobody takes.
     for column, (label, name, mime), build in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, builders, strict=True):
@@ -67,6 +69,12 @@ def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
             "header row, lists joined with '; '. The data package adds a table per kind of entry and a "
             "datapackage.json that describes every field; the workbook has the same tables and an About sheet with "
             "the citation and licence."
+        )
+    )
+    st.caption(
+        _(
+            "The database has the same tables with full-text search in every language and views (who is still held, "
+            "releases by month); open it in Datasette or any SQL client."
         )
     )
 

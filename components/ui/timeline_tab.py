@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ..data.fuzzy_dates import parse_fuzzy_date
 from ..i18n import _, number_text
 from ..view.draw.style import archive_label, fuzzy_date_text
 from ..view.draw.text_alternatives import timeline_sentence
@@ -13,6 +14,7 @@ from ..view.shape.translated import country_name
 from ..view.words.text import escape_markdown, markdown_link, optional_text
 from .add_event import open_dialog
 from .charts import timeline_chart
+from .cite import render_citation
 from .page_data import PageData
 from .state import EVENT, EVENT_PICKER, TIMELINE_CHART
 from .story_view import render_story
@@ -142,3 +144,4 @@ def render_event_details(page: PageData, event_id: str) -> None:
             st.markdown(
                 markdown_link(_("Permanent page of this event"), f"{data.site_url.rstrip('/')}/events/{event_id}/")
             )
+        render_citation(page, "event", event_id, str(event["title"]), parse_fuzzy_date(event["date"]))

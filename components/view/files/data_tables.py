@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from ...data.fields import FieldSpec, as_date, model_fields
-from ...data.model import Category, Event, Person, PrisonerCount, Source
+from ...data.model import TRANSLATED_SUFFIX, Category, Event, Person, PrisonerCount, Source
 from ...i18n import TRANSLATED_LANGUAGES
 from ..shape.filters import Shown
 from ..shape.frames import UNSPECIFIED_DESTINATION, Frames, frame_records
@@ -69,6 +69,12 @@ def _list_of(what: str) -> str:
 
 START = "The first day the date covers (a month or a year starts on its first day)."
 END = "The last day the date covers."
+PRECISION = "How precise the date is: day, month or year (a month's or a year's first and last days are its span)."
+
+
+def _translation(name: str, code: str) -> str:
+    """A translation's column: 'title_i18n' in Belarusian is 'title_be'."""
+    return f"{name.removesuffix(TRANSLATED_SUFFIX)}_{code}"
 
 
 def _always(model: type[BaseModel], spec: FieldSpec) -> bool:
@@ -88,11 +94,14 @@ def model_columns(model: type[BaseModel]) -> tuple[Column, ...]:
         if spec.kind == "date":
             columns += [
                 Column(name, "string", f"{about} As written in the data: YYYY, YYYY-MM or YYYY-MM-DD.", required),
+                Column(f"{name}_precision", "string", PRECISION, required),
                 Column(f"{name}_start", "date", START, required),
                 Column(f"{name}_end", "date", END, required),
             ]
         elif spec.kind == "translations":
-            columns += [Column(f"{name}_{code}", "string", f"{about} ({code})") for code in TRANSLATED_LANGUAGES]
+            columns += [
+                Column(_translation(name, code), "string", f"{about} ({code})") for code in TRANSLATED_LANGUAGES
+            ]
         elif spec.kind == "list":
             columns.append(Column(name, "string", _list_of(about)))
         elif spec.kind == "mapping":
@@ -111,9 +120,14 @@ def model_cells(model: type[BaseModel], value: Callable[[str], Any]) -> dict[str
         name, raw = spec.name, value(spec.name)
         if spec.kind == "date":
             date = as_date(None if _empty(raw) else raw)
-            cells |= {name: date and str(date), f"{name}_start": date and date.start, f"{name}_end": date and date.end}
+            cells |= {
+                name: date and str(date),
+                f"{name}_precision": date and date.precision,
+                f"{name}_start": date and date.start,
+                f"{name}_end": date and date.end,
+            }
         elif spec.kind == "translations":
-            cells |= {f"{name}_{code}": (raw or {}).get(code) for code in TRANSLATED_LANGUAGES}
+            cells |= {_translation(name, code): (raw or {}).get(code) for code in TRANSLATED_LANGUAGES}
         elif spec.kind == "list":
             cells[name] = _joined(raw or ())
         elif spec.kind == "mapping":

@@ -18,11 +18,13 @@ import pandas as pd
 
 from ...data.model import DatasetInfo
 from ...i18n import _, speaks
+from ..draw.citations import Cited, citation_formats
 from ..draw.style import fuzzy_date_text
 from ..shape.filters import Shown
 from ..shape.frames import Frames, frame_records
 from ..words.text import optional_text
 from .data_tables import FORMULA_STARTS, TABLES, data_tables
+from .database import DATABASE_NAME, METADATA_NAME, database_bytes, metadata_json, parquet_files, write_database
 from .datapackage import datapackage
 from .workbook import workbook_bytes
 
@@ -179,11 +181,36 @@ def workbook(
     return workbook_bytes(data_tables(frames, shown), about)
 
 
+def database_download(frames: Frames, shown: Shown | None = None) -> bytes:
+    """The SQLite database of what the filters show."""
+    return database_bytes(frames, data_tables(frames, shown))
+
+
+def research_files(frames: Frames, origin: str, *, language: str, tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
+    """Datasette's metadata for the database, and the Parquet files (the database itself is written beside them)."""
+    version = data_version(frames)
+    cited = citation(frames.meta, origin, version, language=language)
+    info = frames.meta
+    link = info.site_url or info.dashboard_url or info.repository_url or origin
+    formats = citation_formats(
+        Cited("", "dataset", info.title, link), info, version or str(info.as_of), language=language
+    )
+    return {
+        METADATA_NAME: metadata_json(frames, version, cited),
+        **parquet_files(tables),
+        "citation.bib": formats.bibtex.encode(),
+        "citation.ris": formats.ris.encode(),
+        "citation.json": formats.csl_json.encode(),
+    }
+
+
 def write_export(out_dir: Path, frames: Frames, origin: str, *, language: str) -> list[Path]:
-    """Write the data package and the workbook for the whole file into out_dir; each file appears whole or not
-    at all."""
-    files = package_files(frames, origin, language=language)
+    """Write the data package, the workbook, the SQLite database with Datasette's metadata, and the Parquet files
+    for the whole file into out_dir; each file appears whole or not at all."""
+    tables = data_tables(frames)
+    files = package_files(frames, origin, language=language, tables=tables)
     files[WORKBOOK_NAME] = workbook(frames, origin, language=language)
+    files |= research_files(frames, origin, language=language, tables=tables)
     written = []
     for relative, content in files.items():
         target = out_dir / relative
@@ -197,4 +224,5 @@ def write_export(out_dir: Path, frames: Frames, origin: str, *, language: str) -
         finally:
             Path(temporary).unlink(missing_ok=True)
         written.append(target)
+    written.append(write_database(out_dir / DATABASE_NAME, frames, tables))
     return written
