@@ -334,6 +334,43 @@ def site_benchmark(sizes: list[int]) -> list[str]:
     return lines
 
 
+def database_benchmark(sizes: list[int]) -> list[str]:
+    """The SQLite database and the Parquet files per size: build time beside the load time (median of three, in one
+    run) and their sizes on disk."""
+    import tempfile
+
+    from components.view.files.data_tables import data_tables
+    from components.view.files.database import parquet_files, write_database
+    from components.view.files.parse_cache import load_frames
+
+    lines = []
+    for events in sizes:
+        path = data_file(events)
+        loads, tables_s, databases, parquets, size, parquet_size = [], [], [], [], 0, 0
+        for _ in range(3):
+            gc.collect()
+            start = time.perf_counter()
+            frames = load_frames(path, use_cache=False)
+            loads.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            tables = data_tables(frames)
+            tables_s.append(time.perf_counter() - start)
+            with tempfile.TemporaryDirectory() as folder:
+                start = time.perf_counter()
+                size = write_database(Path(folder) / "events.db", frames, tables).stat().st_size
+                databases.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            parquet_size = sum(len(content) for content in parquet_files(tables).values())
+            parquets.append(time.perf_counter() - start)
+        median = statistics.median
+        lines.append(
+            f"{events:,} events: load {median(loads):.2f} s; tables {median(tables_s):.2f} s; SQLite database "
+            f"{median(databases):.2f} s, {size / 2**20:.1f} MiB; Parquet files {median(parquets):.2f} s, "
+            f"{parquet_size / 2**20:.1f} MiB"
+        )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="only 1,000 and 10,000 events")
@@ -344,11 +381,15 @@ def main(argv: list[str] | None = None) -> int:
         "--serving", action="store_true", help="the serving targets instead (idle tabs, reruns/s, memory; ~6 min)"
     )
     parser.add_argument("--site", action="store_true", help="the static edition's build time and size instead")
+    parser.add_argument("--database", action="store_true", help="the SQLite database's and Parquet's build and size")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--events", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(run_child(args.child, args.events, args.repeats)))
+        return 0
+    if args.database:
+        print("\n".join(database_benchmark(args.sizes or [1_000, 10_000])))
         return 0
     if args.site:
         lines = site_benchmark(args.sizes or ([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]))

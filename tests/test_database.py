@@ -210,3 +210,22 @@ def test_the_deploy_recipe_serves_the_json_api_read_only(tmp_path: Path) -> None
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_full_text_search_finds_events_by_a_persons_name_in_any_script(database: Path) -> None:
+    search = "SELECT id FROM events WHERE rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+    latin, cyrillic = (set(rows(database, search, name)) for name in ("Kalesnikava", "Калеснікава"))
+    assert latin == cyrillic and len(latin) >= 2
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/research.md"])
+def test_the_example_queries_shown_to_researchers_answer(page: str, database: Path) -> None:
+    import re
+
+    from .samples import ROOT
+
+    blocks = re.findall(r"```sql\n(.*?)```", (ROOT / page).read_text(encoding="utf-8"), re.DOTALL)
+    queries = [line for block in blocks for line in block.splitlines() if line and not line.startswith("--")]
+    assert len(queries) == 2
+    for query in queries:
+        assert rows(database, query), query

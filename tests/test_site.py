@@ -236,6 +236,9 @@ def test_changes_lists_what_each_commit_added_changed_and_removed(tmp_path: Path
     text = " ".join("".join(parse(out / "changes" / "index.html").text).split())
     assert "Rename e1, add e2" in text and "First version" in text
     assert "changed: events e1 (title)" in text and "added: events e2" in text
+    event = (out / "events" / "e1" / "index.html").read_text(encoding="utf-8")
+    assert "History of this entry" in event
+    assert '<del lang="en">An event</del> → <ins lang="en">A renamed event</ins>' in event
     feed = ET.parse(out / "changes.xml").getroot()
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
     assert [e.findtext("{http://www.w3.org/2005/Atom}title") for e in entries] == ["Rename e1, add e2", "First version"]
@@ -248,6 +251,7 @@ def test_without_git_history_the_changes_page_says_so(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build(out, data, cwd=tmp_path).returncode == 0
     assert "built outside a git checkout" in (out / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "has no git history" in (out / "events" / "e1" / "index.html").read_text(encoding="utf-8")
     assert not (out / "changes.xml").exists()
 
 
@@ -423,3 +427,31 @@ def test_past_the_sitemap_limit_the_sitemap_is_an_index_of_parts(
 def test_a_number_of_processes_below_one_is_refused(tmp_path: Path) -> None:
     result = build(tmp_path / "out", TIMELINE, options=("--jobs", "0"))
     assert result.returncode == 2 and "--jobs" in result.stderr and not (tmp_path / "out").exists()
+
+
+def _between(text: str, start: str, end: str) -> str:
+    head = text.index(start) + len(start)
+    return text[head : text.index(end, head)]
+
+
+def test_event_and_person_pages_say_how_to_cite_them(site: Path) -> None:
+    import html
+
+    import bibtexparser
+
+    event = (site / "events" / EVENT / "index.html").read_text(encoding="utf-8")
+    block = _between(event, '<section class="cite" aria-label="Cite this"><h2>Cite this</h2>', "</section>")
+    sentence = html.unescape(_between(block, "<p>", "</p>"))
+    assert sentence.startswith(
+        "“Coale meets Lukashenko; 250 freed” (19 March 2026). In: Belarus test timeline, version"
+    )
+    assert sentence.endswith(f" events/{EVENT}/.") and "accessed" not in sentence, (
+        "a static page knows no reader's date"
+    )
+    bibtex = html.unescape(_between(block, '<summary>BibTeX</summary><pre lang="en">', "</pre>"))
+    (entry,) = bibtexparser.parse_string(bibtex).entries
+    assert entry.fields_dict["title"].value == "Coale meets Lukashenko; 250 freed"
+    person = (site / "be" / "people" / "ales-bialiatski" / "index.html").read_text(encoding="utf-8")
+    assert html.unescape(_between(person, '<section class="cite"', "</section>")).count("«Алесь Бяляцкі» // ") == 1
+    footer = _between((site / "index.html").read_text(encoding="utf-8"), "<footer>", "</footer>")
+    assert [part.split("</summary>")[0] for part in footer.split("<summary>")[1:]] == ["BibTeX", "RIS", "CSL-JSON"]

@@ -19,6 +19,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from plotly.offline import get_plotlyjs
 
+from ..data.history import data_history
 from ..data.model import json_schema
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, ngettext, pgettext
 from ..view.draw.html import add_helpers
@@ -26,7 +27,6 @@ from ..view.files.data_tables import data_tables
 from ..view.files.database import DATABASE_NAME, database_bytes
 from ..view.files.export import data_version, events_json, package_files, research_files
 from ..view.shape.frames import Frames
-from .changes import data_history
 from .edition import Edition, Shared, folder
 
 CSS = Path(__file__).with_name("site.css")

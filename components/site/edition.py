@@ -4,6 +4,7 @@ catalogs). English lives at the site's root, every other language in a folder of
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..data.fuzzy_dates import FuzzyDate, parse_fuzzy_date
+from ..data.history import Commit, EntryChange, entry_histories, version_link
 from ..data.model import Source
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, _, number_text
 from ..view.draw.citations import Cited, citation_formats, entry_link, entry_path
@@ -26,7 +28,6 @@ from ..view.draw.timeline_figures import timeline_figure
 from ..view.files.export import citation, data_version
 from ..view.shape.frames import Frames, count_label, frame_records
 from ..view.shape.translated import country_name, translated, translated_frames
-from .changes import Commit
 from .charts import chart_html
 from .preview import preview_png
 
@@ -52,6 +53,11 @@ class Shared:
     url: str | None  # the site's address without a trailing slash, when the data names one
     history: list[Commit] | None
     languages: tuple[str, ...]  # the editions built, English first
+
+    @functools.cached_property
+    def histories(self) -> dict[tuple[str, str], list[EntryChange]]:
+        """Each entry's own changes, newest first (empty without a git history)."""
+        return entry_histories(self.history or [])
 
 
 def link(label: str, url: str) -> Markup:
@@ -237,14 +243,30 @@ class Edition:
                 people=[self.people[p] for p in row["people"] if p in self.people],
                 sources=self.sources(row["sources"]),
                 cite=self.cite("event", row["id"], row["title"], parse_fuzzy_date(row["date"])),
+                history=self.history("events", row["id"]),
             )  # fmt: skip
 
     def cite(self, kind: str, key: str, title: str, date: FuzzyDate | None = None) -> Markup:
         """An entry's 'Cite this' block, linking its page (the site's address when it has one)."""
-        here = f"{self.shared.url}/{entry_path(kind, key)}" if self.shared.url else None
+        # The page's own address; a site built without one (no `site_url`) can only name the page's path.
+        here = f"{self.shared.url}/{entry_path(kind, key)}" if self.shared.url else entry_path(kind, key)
         cited = Cited(key, kind, title, entry_link(self.data, kind, key, here), date)
         formats = citation_formats(cited, self.data, self.shared.version, language=self.lang)
         return Markup(self.shared.env.get_template("_parts.html").module.cite(formats, _("Cite this")))  # type: ignore[attr-defined]
+
+    def history(self, section: str, key: str) -> Markup:
+        """An entry's history: when it was added and changed, field by field, each version linked where the data
+        names its repository; or why there is none."""
+        changes = [
+            {
+                "date": self.date(parse_fuzzy_date(item.commit.date[:10])), "kind": item.change.kind,
+                "diff": item.change.values, "sha": item.commit.sha[:12],
+                "link": version_link(self.data.repository_url, item.commit.sha, item.commit.path),
+            }
+            for item in self.shared.histories.get((section, key), [])
+        ]  # fmt: skip
+        parts = self.shared.env.get_template("_parts.html").module
+        return Markup(parts.entry_history(changes, self.shared.history is not None))  # type: ignore[attr-defined]
 
     def sources(self, keys: list[str]) -> Markup:
         """The list of the sources cited, from the entries rendered once."""
@@ -268,6 +290,7 @@ class Edition:
                 events=naming.get(person.id, []),
                 sources=self.sources(person.sources) if any(s in self.cited for s in person.sources) else None,
                 cite=self.cite("person", person.id, person.name),
+                history=self.history("people", person.id),
             )  # fmt: skip
 
     def year_pages(self) -> Iterator[tuple[str, bytes]]:

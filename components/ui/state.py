@@ -23,6 +23,7 @@ LINK_NOTICES = "notices"
 # Widgets of the timeline tab.
 TIMELINE_CHART = "timeline_chart"
 EVENT_PICKER = "event_picker"
+HISTORY_SHOWN = "history_shown"  # the event details show the entry's history from git
 
 # The add-event dialog.
 DIALOG_OPEN = "add_event_open"

@@ -15,6 +15,7 @@ from ..view.words.text import escape_markdown, markdown_link, optional_text
 from .add_event import open_dialog
 from .charts import timeline_chart
 from .cite import render_citation
+from .history import render_entry_history
 from .page_data import PageData
 from .state import EVENT, EVENT_PICKER, TIMELINE_CHART
 from .story_view import render_story
@@ -145,3 +146,4 @@ def render_event_details(page: PageData, event_id: str) -> None:
                 markdown_link(_("Permanent page of this event"), f"{data.site_url.rstrip('/')}/events/{event_id}/")
             )
         render_citation(page, "event", event_id, str(event["title"]), parse_fuzzy_date(event["date"]))
+        render_entry_history(page, "events", event_id)

@@ -34,9 +34,10 @@ TOKENIZER = "unicode61 remove_diacritics 2"  # 'Cichanoŭski' is found by 'Cicha
 # (anyascii), so that 'Tsikhanouski' finds a person the data names only in Cyrillic, and 'Ціханоўскі' the English.
 SEARCHED = {
     "events": ("title", "summary", "title_be", "title_ru", "title_uk", "summary_be", "summary_ru", "summary_uk",
-               "people_names", "note"),
+               "note"),
     "people": ("name", "aliases", "name_be", "name_ru", "name_uk", "role", "sentence", "charges"),
 }  # fmt: skip
+NAMES = ("name", "aliases", "name_be", "name_ru", "name_uk")  # a person's every spelling, searched with their events
 # The questions asked most, as views (Datasette lists them beside the tables).
 VIEWS = {
     "still_held": (
@@ -96,8 +97,20 @@ def _latin(texts: list[Any]) -> str:
     return " ".join(anyascii(str(text)) for text in texts if isinstance(text, str) and text)
 
 
-def _fill_search(connection: sqlite3.Connection, name: str, frame: pd.DataFrame) -> None:
-    columns = [*SEARCHED[name], "latin"]
+def _names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Each event's people, every spelling of their names in every script."""
+    spellings = {
+        row["id"]: " ".join(str(row[n]).replace(LIST_SEPARATOR, " ") for n in NAMES if isinstance(row[n], str))
+        for row in frame_records(tables["people"])
+    }
+    names: dict[str, list[str]] = {}
+    for link in frame_records(tables["event_people"]):
+        names.setdefault(link["event_id"], []).append(spellings.get(link["person_id"], ""))
+    return {event: " ".join(found) for event, found in names.items()}
+
+
+def _fill_search(connection: sqlite3.Connection, name: str, frame: pd.DataFrame, names: dict[str, str]) -> None:
+    columns = [*SEARCHED[name], "names", "latin"]
     connection.execute(
         f"CREATE VIRTUAL TABLE {_quoted(name + '_fts')} USING fts5("
         + ", ".join(map(_quoted, columns))
@@ -106,7 +119,7 @@ def _fill_search(connection: sqlite3.Connection, name: str, frame: pd.DataFrame)
     rowids = dict(connection.execute(f"SELECT id, rowid FROM {_quoted(name)}").fetchall())
     rows = []
     for record in frame_records(frame):
-        texts = [record.get(column) for column in SEARCHED[name]]
+        texts = [record.get(column) for column in SEARCHED[name]] + [names.get(record["id"])]
         cells = [None if text is None else str(text).replace(LIST_SEPARATOR, " ") for text in texts]
         rows.append((rowids[record["id"]], *cells, _latin(texts)))
     marks = ", ".join("?" * (len(columns) + 1))
@@ -131,8 +144,9 @@ def _fill(connection: sqlite3.Connection, tables: dict[str, pd.DataFrame], info:
         for column in _indexed(table):
             index = _quoted(f"{table.name}_{column}")
             connection.execute(f"CREATE INDEX {index} ON {_quoted(table.name)} ({_quoted(column)})")
+    spelled = _names(tables)
     for name in SEARCHED:
-        _fill_search(connection, name, tables[name])
+        _fill_search(connection, name, tables[name], spelled if name == "events" else {})
     for name, (_about, query) in VIEWS.items():
         connection.execute(f"CREATE VIEW {_quoted(name)} AS {query.format(as_of=info.as_of.end.isoformat())}")
 

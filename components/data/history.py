@@ -1,4 +1,5 @@
-"""What changed in the data file, commit by commit, from the git history of the checkout the site is built in."""
+"""What changed in the data file, commit by commit, from the git history of the checkout it is read from: for the
+static edition's change log and feed, and each entry's own history (when it was added and changed, field by field)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Change:
     key: str
     kind: str  # added, changed, removed
     fields: tuple[str, ...] = ()
+    values: tuple[tuple[str, str, str], ...] = ()  # (field, before, after) for each field changed, as written
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Commit:
     date: str  # ISO 8601, the committer's
     subject: str
     changes: tuple[Change, ...] = field(default_factory=tuple)
+    path: str = ""  # the data file, from the repository's top
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -71,8 +74,49 @@ def _diff(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> tup
             if a != b:
                 names = sorted(set(a) | set(b)) if isinstance(a, dict) and isinstance(b, dict) else ["(value)"]
                 changed = tuple(n for n in names if not isinstance(a, dict) or a.get(n) != b.get(n))
-                changes.append(Change(section, key, "changed", changed))
+                values = tuple((n, _written(a.get(n)), _written(b.get(n))) for n in changed if isinstance(a, dict))
+                changes.append(Change(section, key, "changed", changed, values))
     return tuple(changes)
+
+
+def _written(value: object) -> str:
+    """A field's value as a reader compares two versions: text as written, lists and mappings in YAML's flow style."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_written(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_written(v) for v in value) + "]"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    """One commit's change to one entry."""
+
+    commit: Commit
+    change: Change
+
+
+def entry_histories(history: list[Commit]) -> dict[tuple[str, str], list[EntryChange]]:
+    """Each entry's changes, newest first, by (section, key): ('events', 'release-123-2025-12-13')."""
+    found: dict[tuple[str, str], list[EntryChange]] = {}
+    for commit in history:
+        for change in commit.changes:
+            found.setdefault((change.section, change.key), []).append(EntryChange(commit, change))
+    return found
+
+
+def version_link(repository_url: str | None, sha: str, path: str) -> str | None:
+    """Where the file is read as it was at a commit, on GitHub, GitLab, Codeberg or Gitea (None without one)."""
+    if not repository_url:
+        return None
+    base = repository_url.rstrip("/").removesuffix(".git")
+    if "gitlab" in base:
+        return f"{base}/-/blob/{sha}/{path}"
+    if "codeberg.org" in base or "gitea" in base:
+        return f"{base}/src/commit/{sha}/{path}"
+    return f"{base}/blob/{sha}/{path}"
 
 
 def data_history(data_file: Path, limit: int = 200) -> list[Commit] | None:
@@ -90,5 +134,5 @@ def data_history(data_file: Path, limit: int = 200) -> list[Commit] | None:
     for sha, date, subject in commits:
         new = _entries(_git(root, "show", f"{sha}:{relative}"), relative)
         old = _entries(_git(root, "show", f"{sha}~1:{relative}"), relative)
-        history.append(Commit(sha, date, subject, _diff(old, new)))
+        history.append(Commit(sha, date, subject, _diff(old, new), relative))
     return history
