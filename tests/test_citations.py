@@ -87,3 +87,17 @@ def test_a_hostile_title_stays_inert_in_every_format(language: str) -> None:
     jsonschema.validate([item], CSL_SCHEMA)
     assert item["title"] == HOSTILE.replace("\r\n", " ").replace("\n", " ").strip()
     assert "\n" not in formats.sentence
+
+
+def test_the_app_offers_an_events_and_a_persons_citation(monkeypatch: pytest.MonkeyPatch) -> None:
+    from .samples import run_page
+
+    app = run_page(monkeypatch, str(TIMELINE), event="release-123-2025-12-13")
+    (cite,) = [e for e in app.expander if e.label == "Cite this"]
+    codes = [c.value for c in cite.code]
+    assert codes[0].startswith("“") and "(13 December 2025). In: Belarus test timeline, version 2026-03-19+" in codes[0]
+    assert "?event=release-123-2025-12-13" in codes[0] and "(accessed " in codes[0]
+    assert any(c.startswith("@misc{belarus-timeline-release-123-2025-12-13,") for c in codes)
+    person = run_page(monkeypatch, str(TIMELINE), person="ales-bialiatski", lang="ru")
+    (cite,) = [e for e in person.expander if e.label.startswith("Библиографическая ссылка: ")]
+    assert cite.code[0].value.startswith("«Алесь Беляцкий» // ") and "?person=ales-bialiatski" in cite.code[0].value
