@@ -99,7 +99,7 @@ def test_the_views_answer_the_common_questions(frames: Frames, database: Path) -
     by_month = rows(database, "SELECT SUM(people_freed) FROM releases_by_month")[0][0]
     assert by_month == int(frames.releases["released"].sum())
     outcome = dict(rows(database, "SELECT id, outcome FROM person_timelines"))
-    died = set(frames.people.loc[frames.people["died_in_custody"], "id"])
+    died = set(frames.people.loc[frames.people["died"], "id"])
     assert all(outcome[p] == "died in custody" for p in died) and set(outcome) >= held
     assert set(VIEWS) <= {name for (name,) in rows(database, "SELECT name FROM sqlite_master WHERE type = 'view'")}
 

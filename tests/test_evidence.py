@@ -29,7 +29,7 @@ def frames():
 def test_a_death_in_custody_ends_the_detention_and_is_not_counted_as_still_held(frames) -> None:
     people = frames.people.set_index("id")
     dead = people.loc["dead-person"]
-    assert bool(dead["died_in_custody"]) and not bool(dead["still_held"])
+    assert bool(dead["died"]) and not bool(dead["still_held"])
     assert str(dead["held_until"].date()) == "2021-05-21" and dead["died_label"] == "21 May 2021"
     assert bool(people.loc["held-person", "still_held"]) and not bool(people.loc["freed-person", "still_held"])
 

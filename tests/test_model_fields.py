@@ -55,8 +55,10 @@ def test_each_field_has_a_kind_read_from_its_type() -> None:
     assert [s.name for s in model_fields(Event)] == list(Event.model_fields)
 
 
-# The one edit: a new field in the model's Event class, beside `note`.
+# The one edit: a new field in the model's Event class and one in its Person class, each beside `note`.
 NEW_FIELD = '    witness: OptionalText = Field(None, description="Who saw it happen.")\n'
+NEW_PERSON_FIELD = '    held_by: OptionalText = Field(None, description="Who holds them.")\n'
+PERSON_NOTE = '    note: OptionalText = Field(None, description="Disagreements between sources, caveats.")\n'
 PROBE = """
 import datetime as dt, io, json, sys
 import pandas as pd
@@ -64,7 +66,7 @@ from components.data.loader import load_file
 from components.data.model import json_schema
 from components.data.field_docs import field_tables
 from components.edit.drafts import EventForm, check_draft, draft_from_values, extra_fields
-from components.view.files.data_tables import TABLE_BY_NAME
+from components.view.files.data_tables import TABLE_BY_NAME, data_tables
 from components.view.files.export import events_csv
 from components.view.shape.frames import build_frames
 
@@ -78,6 +80,8 @@ form = EventForm.from_widgets(
 draft, _ = draft_from_values(form, loaded.data.info, set(frames.events["id"]))
 print(json.dumps({
     "frame": row["witness"],
+    "people_frame": frames.people.set_index("id").loc["viktar-babaryka", "held_by"],
+    "people_table": data_tables(frames)["people"].set_index("id").loc["viktar-babaryka", "held_by"],
     "csv": csv.loc["babaryka-detained", "witness"],
     "table_schema": [c.name for c in TABLE_BY_NAME["events"].columns if c.name == "witness"],
     "json_schema": json_schema()["$defs"]["Event"]["properties"]["witness"]["description"],
@@ -96,12 +100,19 @@ def test_a_field_added_to_a_copy_of_the_model_reaches_frame_csv_schema_docs_and_
     text = model.read_text(encoding="utf-8")
     anchor = '    note: OptionalText = Field(None, description="Where sources disagree, what each says.")\n'
     assert text.count(anchor) == 1
-    model.write_text(text.replace(anchor, anchor + NEW_FIELD), encoding="utf-8")
+    assert text.count(PERSON_NOTE) == 1
+    model.write_text(text.replace(anchor, anchor + NEW_FIELD).replace(PERSON_NOTE, PERSON_NOTE + NEW_PERSON_FIELD),
+                     encoding="utf-8")  # fmt: skip
     data = tmp_path / "events.yaml"
     fixture = TIMELINE.read_text(encoding="utf-8")
     anchor = "  - id: babaryka-detained\n"
     assert anchor in fixture
-    data.write_text(fixture.replace(anchor, anchor + "    witness: A. Reporter\n"), encoding="utf-8")
+    person = "  - id: viktar-babaryka\n"
+    assert person in fixture
+    fixture = fixture.replace(anchor, anchor + "    witness: A. Reporter\n").replace(
+        person, person + "    held_by: X\n"
+    )
+    data.write_text(fixture, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-c", PROBE, str(data)], cwd=tmp_path, capture_output=True, text=True, check=False
     )
@@ -109,6 +120,8 @@ def test_a_field_added_to_a_copy_of_the_model_reaches_frame_csv_schema_docs_and_
     found = json.loads(result.stdout)
     assert found == {
         "frame": "A. Reporter",
+        "people_frame": "X",
+        "people_table": "X",
         "csv": "A. Reporter",
         "table_schema": ["witness"],
         "json_schema": "Who saw it happen.",

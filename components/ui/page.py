@@ -105,7 +105,7 @@ def render_header(page: PageData, shown: Shown) -> None:
         held.metric(_("Political prisoners held"), "—", help=_("No count in the dates shown"))
     total = int(shown.events["released"].sum()) if len(shown.events) else 0
     freed.metric(_("People freed in the releases shown"), number_text(total))
-    deaths = int(page.people["died_in_custody"].sum())
+    deaths = int(page.people["died"].sum())
     died.metric(
         _("Died in custody since 2020"),
         number_text(deaths),

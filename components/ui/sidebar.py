@@ -18,7 +18,7 @@ from .state import CATEGORIES, DATES, DATES_BOUNDS, EVENT, PEOPLE, QUERY, STATUS
 
 def date_bounds(page: PageData) -> tuple[dt.date, dt.date]:
     """The first and last day any entry covers (the date picker's limits)."""
-    starts = [page.events["start"].min(), page.counts["date"].min(), page.people["detained"].min()]
+    starts = [page.events["start"].min(), page.counts["date"].min(), page.people["detained_at"].min()]
     ends = [page.events["until"].max(), page.people["held_until"].max()]
     first = min((t for t in starts if not pd.isna(t)), default=None)
     last = max((t for t in ends if not pd.isna(t)), default=None)

@@ -19,9 +19,9 @@ BAR_WIDTH = 0.22  # of a person's row: the name takes the top of the row, the ba
 
 def _person_hover(row: pd.Series, language: str) -> str:
     lines = [f"<b>{escape_html(str(row['name']))}</b>", escape_html(str(row["role"]))]
-    detained = optional_text(row["detained_label"]) or long_date(row["detained"], language)
+    detained = optional_text(row["detained_label"]) or long_date(row["detained_at"], language)
     lines.append(_("Detained {date}").format(date=escape_html(detained)))
-    if row["died_in_custody"]:
+    if row["died"]:
         died = optional_text(row["died_label"]) or long_date(pd.Timestamp(row["held_until"]), language)
         lines.append(_("Died in custody {date}").format(date=escape_html(died)))
     elif row["still_held"]:
@@ -47,10 +47,10 @@ def _name_labels(names: list[str]) -> list[dict[str, Any]]:
 @speaks
 def detention_figure(people: pd.DataFrame, *, language: str) -> go.Figure:
     """One bar per detained person from arrest to release, to death in custody, or to `as_of` while still held."""
-    detained = people[people["detained"].notna()].sort_values(["detained", "name"], kind="stable")
+    detained = people[people["detained_at"].notna()].sort_values(["detained_at", "name"], kind="stable")
     names = [escape_html(str(name)) for name in detained["name"]]
     figure = go.Figure()
-    died, held = detained["died_in_custody"].astype(bool), detained["still_held"].astype(bool)
+    died, held = detained["died"].astype(bool), detained["still_held"].astype(bool)
     fate = np.select([died.to_numpy(), held.to_numpy()], ["died", "held"], "released")
     for kind, name, color, pattern in (
         ("released", pgettext("people released", "Released"), PALETTE[0], ""),
@@ -60,7 +60,7 @@ def detention_figure(people: pd.DataFrame, *, language: str) -> go.Figure:
         rows = detained[fate == kind]
         if rows.empty:
             continue
-        start = pd.to_datetime(rows["detained"])
+        start = pd.to_datetime(rows["detained_at"])
         duration = (pd.to_datetime(rows["held_until"]) - start) / pd.Timedelta(milliseconds=1)
         # As px.timeline does: a horizontal bar whose base is a date and whose length is milliseconds.
         figure.add_trace(

@@ -85,10 +85,10 @@ def timeline_sentence(events: pd.DataFrame, *, language: str) -> str:
 def detentions_sentence(people: pd.DataFrame, as_of: str, *, language: str) -> str:
     """Who is shown, over which dates, how many were freed or died in custody, and how many were still held on the
     data's date."""
-    detained = people[people["detained"].notna()]
+    detained = people[people["detained_at"].notna()]
     if detained.empty:
         return _("No detentions match the filters.")
-    days = detained["detained"].to_numpy()
+    days = detained["detained_at"].to_numpy()
     first = detained["detained_label"].iloc[int(days.argmin())]
     last = detained["detained_label"].iloc[int(days.argmax())]
     held, count = int(detained["still_held"].sum()), len(detained)
@@ -102,7 +102,7 @@ def detentions_sentence(people: pd.DataFrame, as_of: str, *, language: str) -> s
         sentence = ngettext("{count} person detained {when}", "{count} people detained {when}", count).format(
             count=number_text(count), when=_on(str(first))
         )
-    died = int(detained["died_in_custody"].sum())
+    died = int(detained["died"].sum())
     freed = count - held - died
     released = ngettext("{count} released", "{count} released", freed).format(count=number_text(freed))
     if died:

@@ -64,8 +64,8 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 def filter_people(people: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """People detained within the date range, restricted to the chosen people and search words."""
-    keep = people["detained"].notna()
-    keep &= _overlaps(people["detained"], people["held_until"], filters)
+    keep = people["detained_at"].notna()
+    keep &= _overlaps(people["detained_at"], people["held_until"], filters)
     if filters.people:
         keep &= people["id"].isin(filters.people)
     if filters.query.strip():

@@ -12,7 +12,7 @@ import pandas as pd
 from ...data.fields import written
 from ...data.fuzzy_dates import FuzzyDate
 from ...data.loader import Loaded
-from ...data.model import DEATH_IN_CUSTODY, Dataset, DatasetInfo, Event, PrisonerCount
+from ...data.model import DEATH_IN_CUSTODY, Dataset, DatasetInfo, Event, Person, PrisonerCount
 from ...data.problems import Problem
 from ...i18n import DEFAULT_LANGUAGE, N_, _, number_text
 from ..words.locale import date_label
@@ -121,49 +121,35 @@ def events_frame(data: Dataset) -> pd.DataFrame:
     return frame.sort_values(["start", "until", "id"], kind="stable").reset_index(drop=True)
 
 
+# Made here for every person beside the model's own fields (which the frame holds as the file writes them).
+DERIVED_PEOPLE_COLUMNS = ["detained_at", "released_at", "held_until", "detained_label", "released_label", "died_label",
+                          "still_held", "died"]  # fmt: skip
+PEOPLE_COLUMNS = [*Person.model_fields, *DERIVED_PEOPLE_COLUMNS]
+
+
 def people_frame(data: Dataset) -> pd.DataFrame:
-    """One row per person; `held_until` is the release, the death in custody, or `as_of` for those still held."""
+    """One row per person: every field of the model as the file writes it, and the detention drawn from it
+    (`held_until` is the release, the death in custody, or `as_of` for those still held)."""
     as_of = pd.Timestamp(data.as_of.end)
     rows = []
     for person in data.people:
-        rows.append(
+        ended = person.released or person.died_in_custody
+        row = {name: written(getattr(person, name)) for name in Person.model_fields}
+        row.update(
             {
-                "id": person.id,
-                "name": person.name,
-                "aliases": tuple(person.aliases),
-                "role": person.role,
-                "detained": _timestamp(person.detained.start) if person.detained else pd.NaT,
+                "detained_at": _timestamp(person.detained.start) if person.detained else pd.NaT,
+                "released_at": _timestamp(person.released.end) if person.released else pd.NaT,
+                "held_until": _timestamp(ended.end) if ended else as_of,
                 "detained_label": _english(person.detained),
-                "released": _timestamp(person.released.end) if person.released else pd.NaT,
                 "released_label": _english(person.released),
                 "died_label": _english(person.died_in_custody),
-                "held_until": _timestamp(ended.end) if (ended := person.released or person.died_in_custody) else as_of,
                 "still_held": person.detained is not None and ended is None,
-                "died_in_custody": person.died_in_custody is not None,
-                "sentence": person.sentence,
-                "note": person.note,
-                "sources": tuple(person.sources),
+                "died": person.died_in_custody is not None,
             }
         )
-    columns = [
-        "id",
-        "name",
-        "aliases",
-        "role",
-        "detained",
-        "detained_label",
-        "released",
-        "released_label",
-        "died_label",
-        "held_until",
-        "still_held",
-        "died_in_custody",
-        "sentence",
-        "note",
-        "sources",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
-    for column in ("detained", "released", "held_until"):
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=PEOPLE_COLUMNS)
+    for column in ("detained_at", "released_at", "held_until"):
         frame[column] = pd.to_datetime(frame[column])
     return frame
 
