@@ -28,8 +28,8 @@ def summary(loaded: Loaded) -> str:
     """The OK line: counts of everything and the as_of date."""
     data = loaded.data
     return (
-        f"OK: {len(data.events)} events, {len(data.people)} people, {len(data.sources)} sources, "
-        f"{len(data.prisoner_counts)} prisoner counts, as of {data.as_of}"
+        f"OK: {len(data.events)} events, {len(data.people)} people, {len(data.places)} places, "
+        f"{len(data.sources)} sources, {len(data.prisoner_counts)} prisoner counts, as of {data.as_of}"
     )
 
 

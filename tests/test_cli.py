@@ -27,7 +27,7 @@ def run_check(*args: str) -> subprocess.CompletedProcess[str]:
 def test_check_of_a_valid_file_prints_what_it_holds() -> None:
     result = run_check(str(TIMELINE))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == "OK: 19 events, 8 people, 9 sources, 10 prisoner counts, as of 2026-03-19\n"
+    assert result.stdout == "OK: 19 events, 8 people, 4 places, 9 sources, 10 prisoner counts, as of 2026-03-19\n"
 
 
 def test_check_reports_line_of_bad_date_and_exits_1(write_data) -> None:

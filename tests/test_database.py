@@ -113,9 +113,14 @@ def test_parquet_files_read_back_with_their_types(frames: Frames) -> None:
         schema = pq.read_schema(io.BytesIO(content))
         kinds = {c.name: c.type for c in table.columns}
         for field in schema:
-            expected = {"date": "date32[day]", "integer": "int64", "boolean": "bool", "string": "string"}[
-                kinds[field.name]
-            ]
+            names = {
+                "date": "date32[day]",
+                "integer": "int64",
+                "number": "double",
+                "boolean": "bool",
+                "string": "string",
+            }
+            expected = names[kinds[field.name]]
             assert str(field.type) == expected, (table.name, field.name)
         back = pd.read_parquet(io.BytesIO(content))
         assert list(back.columns) == table.column_names and len(back) == len(tables[table.name])
@@ -128,6 +133,8 @@ def test_parquet_files_read_back_with_their_types(frames: Frames) -> None:
                 assert str(dtype) == "Int64", (table.name, column.name)
             elif kind == "boolean":
                 assert pd.api.types.is_bool_dtype(dtype), (table.name, column.name)
+            elif kind == "number":
+                assert str(dtype) == "float64", (table.name, column.name)
             else:
                 assert all(type(v) is dt.date for v in values), (table.name, column.name)
     events = pd.read_parquet(io.BytesIO(files["parquet/events.parquet"]))

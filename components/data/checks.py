@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..i18n import N_, _, ngettext, number_text
-from .model import DEATH_IN_CUSTODY, TEXT_FIELDS, TRANSLATED_SUFFIX, Dataset, Event
+from .model import DEATH_IN_CUSTODY, INSTITUTIONS, TEXT_FIELDS, TRANSLATED_SUFFIX, Dataset, Event
 from .problems import KeyPath
 
 
@@ -64,7 +64,14 @@ _UNKNOWN = {
         N_("unknown source '{value}' (add it under '{section}')"),
         N_("unknown source '{value}'; did you mean '{close}'? (add it under '{section}')"),
     ),
+    "place": (
+        "places",
+        N_("unknown place '{value}' (add it under '{section}')"),
+        N_("unknown place '{value}'; did you mean '{close}'? (add it under '{section}')"),
+    ),
 }
+# Belarus within its borders, with a margin: an institution of the story outside it is a mistyped coordinate.
+BELARUS = (23.1, 51.2, 32.8, 56.2)  # west, south, east, north
 
 
 class _References:
@@ -75,6 +82,7 @@ class _References:
             "category": {c.id for c in data.categories},
             "person": {p.id for p in data.people},
             "source": set(data.sources),
+            "place": {p.id for p in data.places},
         }
         self.findings: list[Finding] = []
 
@@ -114,6 +122,41 @@ def _people_findings(data: Dataset, references: _References) -> Iterator[Finding
                 _("released {released} is before detained {detained}").format(
                     released=person.released, detained=person.detained
                 ),
+            )
+
+
+def _place_findings(data: Dataset, references: _References) -> Iterator[Finding]:
+    """Places: their sources, who refers to them, coordinates inside Belarus for its prisons and courts."""
+    for index, person in enumerate(data.people):
+        for position, held in enumerate(person.held_at):
+            references.check(("people", index, "held_at", position, "place"), "place", held.place)
+            if held.since and held.until and held.until.end < held.since.start:
+                yield Finding(
+                    ("people", index, "held_at", position, "until"),
+                    _("until {until} is before since {since}").format(until=held.until, since=held.since),
+                )
+    for index, event in enumerate(data.events):
+        for position, place_id in enumerate(event.places):
+            references.check(("events", index, "places", position), "place", place_id)
+    named = {h.place for p in data.people for h in p.held_at} | {p for e in data.events for p in e.places}
+    west, south, east, north = BELARUS
+    for index, place in enumerate(data.places):
+        for position, source in enumerate(place.sources):
+            references.check(("places", index, "sources", position), "source", source)
+        outside = not (west <= place.longitude <= east and south <= place.latitude <= north)
+        if place.kind in INSTITUTIONS and outside:
+            yield Finding(
+                ("places", index, "latitude"),
+                _("{latitude}, {longitude} is outside Belarus; a Belarusian {kind} is inside it (check the order: "
+                  "latitude first, north; then longitude, east)").format(
+                    latitude=place.latitude, longitude=place.longitude, kind=place.kind
+                ),
+            )  # fmt: skip
+        if place.id not in named:
+            yield Finding(
+                ("places", index),
+                _("place '{id}' is named by no event and no person's held_at").format(id=place.id),
+                "warning",
             )
 
 
@@ -174,6 +217,7 @@ def _uncited_findings(data: Dataset) -> Iterator[Finding]:
     cited = {s for e in data.events for s in (*e.sources, *e.other_sources)}
     cited |= {s for c in data.prisoner_counts for s in (c.source, *c.other_sources)}
     cited |= {s for p in data.people for s in p.sources}
+    cited |= {s for p in data.places for s in p.sources}
     for source_id in data.sources:
         if source_id not in cited:
             yield Finding(
@@ -361,10 +405,12 @@ def cross_check(data: Dataset) -> list[Finding]:
     findings += _duplicates("categories", [c.id for c in data.categories])
     findings += _duplicates("people", [p.id for p in data.people])
     findings += _duplicates("events", [e.id for e in data.events])
+    findings += _duplicates("places", [p.id for p in data.places])
     references = _References(data)
     findings += _people_findings(data, references)
     findings += _event_findings(data, references)
     findings += _count_findings(data, references)
+    findings += _place_findings(data, references)
     findings += _before_findings(data)
     findings += _uncited_findings(data)
     return findings + references.findings

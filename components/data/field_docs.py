@@ -8,7 +8,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from .fuzzy_dates import PATTERN as DATE_PATTERN
-from .model import TRANSLATED_SUFFIX, Category, Dataset, Event, Person, PrisonerCount, Source, json_schema
+from .model import (
+    TRANSLATED_SUFFIX,
+    Category,
+    Dataset,
+    Event,
+    HeldAt,
+    Person,
+    Place,
+    PrisonerCount,
+    Source,
+    json_schema,
+)
 
 # Each part of the file: its heading in the documentation and its model.
 SECTIONS: tuple[tuple[str, type[BaseModel]], ...] = (
@@ -16,6 +27,8 @@ SECTIONS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("`sources.<id>`", Source),
     ("`categories[]`", Category),
     ("`people[]`", Person),
+    ("`people[].held_at[]`", HeldAt),
+    ("`places[]`", Place),
     ("`events[]`", Event),
     ("`prisoner_counts[]`", PrisonerCount),
 )
@@ -49,6 +62,8 @@ def _kind(schema: dict[str, Any]) -> tuple[str, str]:
         return "text", f"at most {limit} characters" if limit else ""
     if kind == "integer":
         return ("integer ≥ 0" if schema.get("minimum") == 0 else "integer"), ""
+    if kind == "number":
+        return "number", f"{schema['minimum']} to {schema['maximum']}" if "minimum" in schema else ""
     if kind == "boolean":
         return "true/false", ""
     if kind == "array":

@@ -14,7 +14,21 @@ from .fuzzy_dates import PATTERN as DATE_PATTERN
 from .fuzzy_dates import FuzzyDate, parse_fuzzy_date
 from .model import TRANSLATED_SUFFIX
 
-Kind = Literal["date", "text", "id", "url", "count", "flag", "choice", "list", "translations", "mapping", "model"]
+Kind = Literal[
+    "date",
+    "text",
+    "id",
+    "url",
+    "count",
+    "number",
+    "flag",
+    "choice",
+    "list",
+    "models",
+    "translations",
+    "mapping",
+    "model",
+]
 _PATTERNS: dict[str, Kind] = {
     DATE_PATTERN: "date",
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "id",
@@ -48,11 +62,14 @@ def _kind(name: str, schema: dict[str, Any]) -> tuple[Kind, tuple[str, ...]]:
         return _PATTERNS[schema["pattern"]], ()
     kind = schema.get("type")
     if kind == "array":
-        return "list", tuple(_plain(schema["items"]).get("enum", ()))
+        items = _plain(schema["items"])
+        return ("models" if "$ref" in items else "list"), tuple(items.get("enum", ()))
     if kind == "object":
         return ("translations" if name.endswith(TRANSLATED_SUFFIX) else "mapping"), ()
     if kind == "integer":
         return "count", ()
+    if kind == "number":
+        return "number", ()
     return ("flag" if kind == "boolean" else "text"), ()
 
 
@@ -72,7 +89,7 @@ def written(value: object) -> object:
     if isinstance(value, FuzzyDate):
         return str(value)
     if isinstance(value, list):
-        return tuple(value)
+        return tuple(v.model_dump(mode="json", exclude_none=True) if isinstance(v, BaseModel) else v for v in value)
     if isinstance(value, dict):
         return dict(value)
     return value

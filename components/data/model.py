@@ -25,8 +25,15 @@ from .fuzzy_dates import FuzzyDate, FuzzyDateError, parse_fuzzy_date
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _DIGITS = re.compile(r"[0-9]+")
+_DEGREES = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
 STATUSES = ("confirmed", "reported", "disputed")
 RELEASE_KINDS = ("pardon", "deportation", "sentence-served", "exchange", "other")
+PLACE_KINDS = ("penal-colony", "pre-trial-prison", "prison", "detention-centre", "hospital", "court", "city",
+               "border-crossing", "embassy", "other")  # fmt: skip
+# Where a place's coordinates point: the institution itself, or only the town it is in.
+COORDINATE_PRECISIONS = ("institution", "town")
+# Held, treated in custody or tried there: inside Belarus.
+INSTITUTIONS = ("penal-colony", "pre-trial-prison", "prison", "detention-centre", "hospital", "court")
 # A text's translations (into TRANSLATED_LANGUAGES; English is the main field's: title, name, ...).
 TRANSLATED_SUFFIX = "_i18n"  # title_i18n: {be: ..., ru: ..., uk: ...}
 
@@ -162,6 +169,34 @@ def _release_kind(value: object) -> str:
     return _one_of(value, RELEASE_KINDS, "release_kind", _("'{value}' is not a kind of release; use one of: {choices}"))
 
 
+def _place_kind(value: object) -> str:
+    return _one_of(value, PLACE_KINDS, "place_kind", _("'{value}' is not a kind of place; use one of: {choices}"))
+
+
+def _coordinate_precision(value: object) -> str:
+    return _one_of(
+        value, COORDINATE_PRECISIONS, "coordinate_precision", _("'{value}' is not a precision; use one of: {choices}")
+    )
+
+
+def _degrees(limit: float) -> Callable[[object], float]:
+    def degrees(value: object) -> float:
+        # The reader gives every scalar as text: '53.9' is read here, as counts are in `_count`.
+        text = str(value).strip() if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+        if not _DEGREES.fullmatch(text):
+            raise PydanticCustomError(
+                "degrees", _("expected a number of degrees (e.g. 53.9), got {got}"), {"got": _describe(value)}
+            )
+        value = float(text)
+        if not -limit <= value <= limit:
+            raise PydanticCustomError(
+                "degrees", _("{value} is outside -{limit}…{limit} degrees"), {"value": value, "limit": limit}
+            )
+        return float(value)
+
+    return degrees
+
+
 def _language(value: object) -> str:
     return _one_of(
         value,
@@ -228,6 +263,10 @@ if TYPE_CHECKING:  # what the validators return, for the type checker
     OptionalColor = str | None
     Status = str
     ReleaseKind = str
+    PlaceKind = str
+    CoordinatePrecision = str
+    Latitude = float
+    Longitude = float
     Language = str
 else:
     Date = _type(_date, _DATE_SCHEMA)
@@ -246,6 +285,10 @@ else:
     OptionalColor = _type(_color, {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}, optional=True)
     Status = _type(_status, {"enum": list(STATUSES)})
     ReleaseKind = _type(_release_kind, {"enum": list(RELEASE_KINDS)})
+    PlaceKind = _type(_place_kind, {"enum": list(PLACE_KINDS)})
+    CoordinatePrecision = _type(_coordinate_precision, {"enum": list(COORDINATE_PRECISIONS)})
+    Latitude = _type(_degrees(90), {"type": "number", "minimum": -90, "maximum": 90})
+    Longitude = _type(_degrees(180), {"type": "number", "minimum": -180, "maximum": 180})
     Language = _type(_language, {"enum": list(TRANSLATED_LANGUAGES)})
 
 Slugs = Annotated[list[Slug], BeforeValidator(_list)]
@@ -305,6 +348,34 @@ class Category(_Strict):
     description: OptionalText = Field(None, description="What belongs in this lane.")
 
 
+class Place(_Strict):
+    """A prison, colony, court, city or border crossing of the story, on the map."""
+
+    id: Slug = Field(description="Slug used by events' `places` and people's `held_at`.")
+    name: Text = Field(description="Name as shown, as Viasna writes it in English (e.g. `Penal colony No. 9, Horki`).")
+    name_i18n: Translations = _translations("name")
+    aliases: Texts = Field(default_factory=list, description="Other names and spellings, found by search.")
+    kind: PlaceKind = Field(description="What it is.")
+    town: Text = Field(description="The town or district it is in.")
+    latitude: Latitude = Field(description="Degrees north (WGS 84).")
+    longitude: Longitude = Field(description="Degrees east (WGS 84).")
+    precision: CoordinatePrecision = Field(
+        description="`institution` when the coordinates are the place itself; `town` when only its town is known."
+    )
+    sources: Annotated[list[Slug], BeforeValidator(_list), Field(min_length=1)] = Field(
+        description="Sources that name the place (where someone was held, tried or freed); at least one."
+    )
+    note: OptionalText = Field(None, description="Caveats: where the sources differ, where only the town is known.")
+
+
+class HeldAt(_Strict):
+    """A place where a person was held, with the dates the sources give."""
+
+    place: Slug = Field(description="A place id.")
+    since: OptionalDate = Field(None, description="From when, where a source says.")
+    until: OptionalDate = Field(None, description="Until when, where a source says.")
+
+
 class Person(_Strict):
     """Someone the events name; detention dates draw the detention timeline."""
 
@@ -332,6 +403,11 @@ class Person(_Strict):
     )
     note: OptionalText = Field(None, description="Disagreements between sources, caveats.")
     sources: Slugs = Field(default_factory=list, description="Sources for detained, released and sentence.")
+    held_at: Annotated[list[HeldAt], BeforeValidator(_list)] = Field(
+        default_factory=list,
+        description="Where they were held (colonies, prisons, pre-trial detention), in order, with dates where known; "
+        "the places' sources say so.",
+    )
 
     @property
     def has_custody_facts(self) -> bool:
@@ -384,6 +460,7 @@ class Event(_Strict):
     )
     note: OptionalText = Field(None, description="Where sources disagree, what each says.")
     other_sources: Slugs = Field(default_factory=list, description="Sources of other values the note mentions.")
+    places: Slugs = Field(default_factory=list, description="Place ids: where it happened.")
 
 
 class PrisonerCount(_Strict):
@@ -414,6 +491,7 @@ class DatasetInfo(_Strict):
     sources: dict[Slug, Source] = Field(description="Source id -> source.")
     categories: Annotated[list[Category], Field(min_length=1)] = Field(description="Swimlanes, in order.")
     people: list[Person] = Field(default_factory=list, description="People named by events.")
+    places: list[Place] = Field(default_factory=list, description="Prisons, colonies, courts and places of the story.")
     prisoner_counts: list[PrisonerCount] = Field(default_factory=list, description="Viasna's counts over time.")
     repository_url: OptionalUrl = Field(None, description="Where the file is kept, for 'edit this file' links.")
     dashboard_url: OptionalUrl = Field(
@@ -458,7 +536,7 @@ def _prose(info: FieldInfo) -> bool:
 # about a cut-off ` #` in them and the writer always quotes them.
 TEXT_FIELDS = frozenset(
     name
-    for model in (Dataset, Source, Category, Person, Event, PrisonerCount)
+    for model in (Dataset, Source, Category, Person, Event, PrisonerCount, Place)
     for name, info in model.model_fields.items()
     if _prose(info)
 )

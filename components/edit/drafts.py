@@ -174,7 +174,7 @@ TRANSLATED_FIELDS = ("title", "short", "summary", "person_name")  # the form's f
 # own (`EventForm.extra`), read as the model reads the file, so a field added to the model reaches the form.
 FORM_WIDGETS = frozenset({"id", "date", "end", "title", "title_i18n", "short", "short_i18n", "category", "summary",
                           "summary_i18n", "sources", "people", "released", "released_to", "release_kind", "status",
-                          "also", "tags", "note", "other_sources"})  # fmt: skip
+                          "also", "tags", "note", "other_sources", "places"})  # fmt: skip
 
 
 def extra_fields() -> tuple[FieldSpec, ...]:
@@ -214,6 +214,7 @@ class EventForm:
     tags: str = ""
     note: str = ""
     other_sources: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
     translations: dict[str, str] = field(default_factory=dict)  # 'title_be' -> text
     extra: dict[str, str] = field(default_factory=dict)  # a field of `extra_fields()` -> text
 
@@ -265,7 +266,7 @@ def prefilled_values(prefill: Mapping[str, Any], today: dt.date) -> EventForm:
         if prefill.get(name) is not None:
             setattr(form, name, prefill[name])
     form.end = str(prefill.get("end") or "")
-    for name in ("people", "sources", "release_kind", "also", "other_sources"):
+    for name in ("people", "sources", "release_kind", "also", "other_sources", "places"):
         setattr(form, name, list(prefill.get(name, [])))
     form.released = "" if prefill.get("released") is None else str(prefill["released"])
     form.released_to = "\n".join(f"{k}: {v}" for k, v in (prefill.get("released_to") or {}).items())
@@ -332,6 +333,7 @@ def draft_from_values(form: EventForm, data: DatasetInfo, event_ids: set[str]) -
         "tags": [slugify(t) for t in parse_list(form.tags)],
         "note": form.note.strip() or None,
         "other_sources": list(form.other_sources),
+        "places": list(form.places),
         **{name: text.strip() or None for name, text in form.extra.items()},
     }
     event = {k: v for k, v in event.items() if v not in (None, [], {}, "")}

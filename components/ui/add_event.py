@@ -211,6 +211,9 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
         format_func=lambda v: titles[v],
     )  # fmt: skip
     _show(problems, "event.other_sources", attempted)
+    places = {p.id: f"{p.name} ({p.town})" for p in page.meta.places}
+    st.multiselect(_("Places (optional)"), list(places), key=k("places"), format_func=lambda v: places[v])
+    _show(problems, "event.places", attempted)
     _extra_fields(problems, attempted)
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from ..view.draw.detail import PrisonersDetail, TimelineDetail, prisoners_detail, timeline_detail
 from ..view.draw.detention_figure import detention_figure
+from ..view.draw.map_figure import map_figure
 from ..view.draw.prisoner_figures import prisoners_figure, releases_figure
 from ..view.draw.story import StoryPage, story_page
 from ..view.draw.timeline_figures import timeline_figure, timeline_placement
@@ -74,6 +75,17 @@ def _releases(_page: PageData, version: str, filters: Filters, stack: str) -> go
 def releases_chart(page: PageData, filters: Filters, stack: str = "destination") -> go.Figure:
     """People freed per release shown, stacked by destination or by kind."""
     return _releases(page, page.version, filters, stack)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _map(_page: PageData, version: str, filters: Filters, selected: str | None) -> go.Figure:
+    shown = shown_for(_page, filters)
+    return map_figure(_page.places, shown.people, shown.events, language=_page.language, selected=selected)
+
+
+def map_chart(page: PageData, filters: Filters, selected: str | None) -> go.Figure:
+    """The places of the people and events shown, the selected place ringed."""
+    return _map(page, page.version, filters, selected)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

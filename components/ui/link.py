@@ -12,7 +12,7 @@ from .language import link_language
 from .page_data import PageData
 from .share import share_link
 from .sidebar import seed_widgets
-from .state import EVENT, LINK_NOTICES, SEEDED, TAB_FROM_LINK
+from .state import EVENT, LINK_NOTICES, PLACE, SEEDED, TAB_FROM_LINK
 from .tabs import DEFAULT_TAB, TABS
 
 
@@ -20,7 +20,10 @@ def seed_from_link(page: PageData) -> None:
     """On a session's first run, put the link's view into the widgets and keep notices of what was dropped."""
     if SEEDED in st.session_state:
         return
-    choices = Choices(set(page.categories["id"]), set(page.people["id"]), STATUSES, set(page.events["id"]), list(TABS))
+    choices = Choices(
+        set(page.categories["id"]), set(page.people["id"]), STATUSES, set(page.events["id"]), list(TABS),
+        set(page.places["id"]),
+    )  # fmt: skip
     # `lang` is read before anything else is written (language.start_language), not part of the view.
     params = {name: value for name, value in st.query_params.to_dict().items() if name != "lang"}
     link_view, notices = view_from_params(params, choices)
@@ -32,7 +35,8 @@ def seed_from_link(page: PageData) -> None:
 
 def sync_link(filters: Filters, tab: str) -> None:
     """Write the current view into the address bar, and show it to copy in the sidebar."""
-    params = params_from_view(View(filters, st.session_state.get(EVENT), tab), default_tab=DEFAULT_TAB)
+    view = View(filters, st.session_state.get(EVENT), tab, st.session_state.get(PLACE) if tab == "map" else None)
+    params = params_from_view(view, default_tab=DEFAULT_TAB)
     language = link_language()
     if language:
         params["lang"] = language

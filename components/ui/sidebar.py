@@ -13,7 +13,7 @@ from ..view.shape.filters import Filters
 from ..view.shape.view_state import View
 from .language import language_picker
 from .page_data import PageData
-from .state import CATEGORIES, DATES, DATES_BOUNDS, EVENT, PEOPLE, QUERY, STATUS, TAB
+from .state import CATEGORIES, DATES, DATES_BOUNDS, EVENT, PEOPLE, PLACE, QUERY, STATUS, TAB
 
 
 def date_bounds(page: PageData) -> tuple[dt.date, dt.date]:
@@ -43,6 +43,7 @@ def seed_widgets(view: View, page: PageData, *, tabs: list[str]) -> list[str]:
     st.session_state[STATUS] = list(filters.statuses)
     st.session_state[QUERY] = filters.query
     st.session_state[EVENT] = view.event
+    st.session_state[PLACE] = view.place
     st.session_state[TAB] = view.tab or tabs[0]
     return notices
 

@@ -23,6 +23,8 @@ LINK_NOTICES = "notices"
 # Widgets of the timeline tab.
 TIMELINE_CHART = "timeline_chart"
 EVENT_PICKER = "event_picker"
+PLACE = "place"  # the place selected on the map (its id)
+MAP_CHART = "map_chart"
 HISTORY_SHOWN = "history_shown"  # the event details show the entry's history from git
 
 # The add-event dialog.

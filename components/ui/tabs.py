@@ -10,6 +10,7 @@ import streamlit as st
 from ..i18n import N_, _
 from ..view.shape.filters import Filters, Shown
 from .detentions_tab import render_detentions_tab
+from .map_tab import render_map_tab
 from .page_data import PageData
 from .prisoners_tab import render_prisoners_tab
 from .sources_tab import render_sources_tab
@@ -27,6 +28,7 @@ TABS: dict[str, Tab] = {
     "timeline": Tab(N_("Timeline"), render_timeline_tab),
     "detentions": Tab(N_("Detentions"), render_detentions_tab),
     "prisoners": Tab(N_("Political prisoners"), render_prisoners_tab),
+    "map": Tab(N_("Map"), render_map_tab),
     "table": Tab(N_("Table"), render_table_tab),
     "sources": Tab(N_("Sources"), render_sources_tab),
 }

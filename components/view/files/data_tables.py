@@ -6,6 +6,7 @@ is the model's); the CSV files, the data package's Table Schemas and the workboo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -14,8 +15,8 @@ import pandas as pd
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from ...data.fields import FieldSpec, as_date, model_fields
-from ...data.model import TRANSLATED_SUFFIX, Category, Event, Person, PrisonerCount, Source
+from ...data.fields import FieldSpec, as_date, model_fields, written
+from ...data.model import TRANSLATED_SUFFIX, Category, Event, HeldAt, Person, Place, PrisonerCount, Source
 from ...i18n import TRANSLATED_LANGUAGES
 from ..shape.filters import Shown
 from ..shape.frames import UNSPECIFIED_DESTINATION, Frames, frame_records
@@ -32,7 +33,7 @@ class Column:
     """One field of a table, as a Frictionless Table Schema field."""
 
     name: str
-    type: str  # string, integer, boolean, date
+    type: str  # string, integer, number, boolean, date
     description: str
     required: bool = False
     format: str | None = None  # "uri" for links
@@ -106,8 +107,10 @@ def model_columns(model: type[BaseModel]) -> tuple[Column, ...]:
             columns.append(Column(name, "string", _list_of(about)))
         elif spec.kind == "mapping":
             columns.append(Column(name, "string", f"{about} As 'key: value' pairs, separated by '{LIST_SEPARATOR}'."))
+        elif spec.kind == "models":
+            columns.append(Column(name, "string", f"{about} As JSON (one row each in a link table too)."))
         else:
-            kind = {"count": "integer", "flag": "boolean"}.get(spec.kind, "string")
+            kind = {"count": "integer", "flag": "boolean", "number": "number"}.get(spec.kind, "string")
             columns.append(Column(name, kind, about, required, "uri" if spec.kind == "url" else None))
     return tuple(columns)
 
@@ -132,8 +135,12 @@ def model_cells(model: type[BaseModel], value: Callable[[str], Any]) -> dict[str
             cells[name] = _joined(raw or ())
         elif spec.kind == "mapping":
             cells[name] = _joined(f"{key}: {number}" for key, number in (raw or {}).items())
+        elif spec.kind == "models":
+            cells[name] = json.dumps([written(v) for v in raw], ensure_ascii=False) if raw else None
         elif spec.kind == "count":
             cells[name] = None if _empty(raw) else int(raw)
+        elif spec.kind == "number":
+            cells[name] = None if _empty(raw) else float(raw)
         else:
             cells[name] = None if _empty(raw) else raw
     return cells
@@ -160,6 +167,19 @@ TABLES: tuple[Table, ...] = (
         model_columns(Person), primary_key=("id",),
     ),
     Table(
+        "places", "Places", "Prisons, colonies, courts, cities and border crossings of the story, with coordinates.",
+        model_columns(Place), primary_key=("id",),
+    ),
+    Table(
+        "person_places", "Where each person was held", "One row per person and place they were held in.",
+        (
+            Column("person_id", "string", "A person id.", required=True),
+            Column("place_id", "string", "A place id.", required=True),
+            *model_columns(HeldAt)[1:],
+        ),
+        foreign_keys=(("person_id", "people", "id"), ("place_id", "places", "id")),
+    ),
+    Table(
         "events", "Events", "The timeline, one event per row, in date order.",
         (
             *model_columns(Event),
@@ -178,6 +198,15 @@ TABLES: tuple[Table, ...] = (
         ),
         primary_key=("event_id", "person_id"),
         foreign_keys=(("event_id", "events", "id"), ("person_id", "people", "id")),
+    ),
+    Table(
+        "event_places", "Places of each event", "One row per event and place it names.",
+        (
+            Column("event_id", "string", "An event id.", required=True),
+            Column("place_id", "string", "A place id.", required=True),
+        ),
+        primary_key=("event_id", "place_id"),
+        foreign_keys=(("event_id", "events", "id"), ("place_id", "places", "id")),
     ),
     Table(
         "event_sources", "Sources of each event", "One row per event and source it cites.",
@@ -264,6 +293,9 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
     people = [p for p in data.people if shown is None or p.id in named]
     event_sources = _event_sources(events)
     used = {row["source_id"] for row in event_sources} | {s for p in people for s in p.sources} | set(counts["source"])
+    held = {h.place for p in people for h in p.held_at} | {p for ids in events["places"] for p in ids}
+    places = [p for p in data.places if shown is None or p.id in held]
+    used |= {s for p in places for s in p.sources}
     sources = {k: v for k, v in data.sources.items() if shown is None or k in used}
     names = {p.id: p.name for p in data.people}
     written = dict(zip(events["id"], events["date"], strict=True))
@@ -274,6 +306,15 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
             {"id": k, **model_cells(Source, s.__getattribute__), "archive": s.archive} for k, s in sources.items()
         ]),
         "people": _frame("people", [model_cells(Person, p.__getattribute__) for p in people]),
+        "places": _frame("places", [model_cells(Place, p.__getattribute__) for p in places]),
+        "person_places": _frame("person_places", [
+            {"person_id": p.id, "place_id": held.place, **model_cells(HeldAt, held.__getattribute__)}
+            for p in people for held in p.held_at
+        ]),
+        "event_places": _frame("event_places", [
+            {"event_id": e, "place_id": p} for e, ids in zip(events["id"], events["places"], strict=True)
+            for p in dict.fromkeys(ids)
+        ]),
         "events": _frame("events", _event_rows(events, names)),
         "event_people": _frame("event_people", [
             {"event_id": e, "person_id": p} for e, ids in zip(events["id"], events["people"], strict=True)

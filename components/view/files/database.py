@@ -27,8 +27,10 @@ from .data_tables import LIST_SEPARATOR, TABLES, Column, Table, data_tables
 DATABASE_NAME = "events.db"
 METADATA_NAME = "metadata.json"
 PARQUET_FOLDER = "parquet"
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER", "date": "TEXT"}
-ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_(), "date": pa.date32()}
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
+ARROW_TYPES = {
+    "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(), "date": pa.date32()
+}  # fmt: skip
 TOKENIZER = "unicode61 remove_diacritics 2"  # 'Cichanoŭski' is found by 'Cichanouski'
 # Full-text search: each table's searchable text in every language, plus every name spelled in Latin letters
 # (anyascii), so that 'Tsikhanouski' finds a person the data names only in Cyrillic, and 'Ціханоўскі' the English.
@@ -90,6 +92,8 @@ def _value(column: Column, value: Any) -> Any:
         return int(bool(value))
     if column.type == "integer":
         return int(value)
+    if column.type == "number":
+        return float(value)
     return value.isoformat() if column.type == "date" else str(value)
 
 

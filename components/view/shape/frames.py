@@ -12,7 +12,7 @@ import pandas as pd
 from ...data.fields import written
 from ...data.fuzzy_dates import FuzzyDate
 from ...data.loader import Loaded
-from ...data.model import DEATH_IN_CUSTODY, Dataset, DatasetInfo, Event, Person, PrisonerCount
+from ...data.model import DEATH_IN_CUSTODY, Dataset, DatasetInfo, Event, Person, Place, PrisonerCount
 from ...data.problems import Problem
 from ...i18n import DEFAULT_LANGUAGE, N_, _, number_text
 from ..words.locale import date_label
@@ -154,6 +154,30 @@ def people_frame(data: Dataset) -> pd.DataFrame:
     return frame
 
 
+PLACES_COLUMNS = [*Place.model_fields, "people", "events", "search_text"]
+
+
+def places_frame(data: Dataset) -> pd.DataFrame:
+    """One row per place: every field of the model as the file writes it, the people held there and the events that
+    name it (ids, in the data's order), and a search key over every spelling of its name and town."""
+    held: dict[str, list[str]] = {}
+    for person in data.people:
+        for place_id in dict.fromkeys(h.place for h in person.held_at):
+            held.setdefault(place_id, []).append(person.id)
+    named: dict[str, list[str]] = {}
+    for event in data.events:
+        for place_id in dict.fromkeys(event.places):
+            named.setdefault(place_id, []).append(event.id)
+    rows = []
+    for place in data.places:
+        words = [place.name, place.town, *place.aliases, *place.name_i18n.values()]
+        row = {name: written(getattr(place, name)) for name in Place.model_fields}
+        row |= {"people": tuple(held.get(place.id, ())), "events": tuple(named.get(place.id, ())),
+                "search_text": search_key(" ".join(words))}  # fmt: skip
+        rows.append(row)
+    return pd.DataFrame(rows, columns=PLACES_COLUMNS)
+
+
 def counts_frame(data: Dataset) -> pd.DataFrame:
     """Viasna's counts in date order, each with its source's publisher and title, and the id of the same day's event
     it was counted before."""
@@ -241,6 +265,7 @@ class Frames:
     counts: pd.DataFrame
     releases: pd.DataFrame
     sources: pd.DataFrame
+    places: pd.DataFrame
     warnings: tuple[Problem, ...] = ()
     version: str = ""  # the content hash the parse cache gives; keys caches of filtered views and figures
     data_hash: str = ""  # SHA-256 of the data file's bytes: the data's version, with as_of
@@ -265,5 +290,6 @@ def build_frames(loaded: Loaded) -> Frames:
         counts=counts_frame(data),
         releases=releases_frame(data),
         sources=sources_frame(data, events),
+        places=places_frame(data),
         warnings=loaded.warnings,
     )

@@ -132,8 +132,13 @@ def translated_frames(frames: Frames, lang: str) -> Frames:
         sources = frames.sources.copy()
         published = {key: s.published for key, s in frames.meta.sources.items()}
         sources["published"] = [date_label(published[i], lang) for i in sources["id"]]
+        places = frames.places.copy()
+        places["name"] = [
+            translated(n, i18n, lang)[0] for n, i18n in zip(places["name"], places["name_i18n"], strict=True)
+        ]
         return replace(
             frames, meta=meta, categories=categories, events=_events(frames.events, meta, lang),
             people=_people(frames, meta, lang), counts=counts, releases=_releases(frames, lang), sources=sources,
+            places=places,
             version=f"{frames.version}/{lang}", english=frames, language=lang,
         )  # fmt: skip

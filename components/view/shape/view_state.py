@@ -26,6 +26,7 @@ class View:
     filters: Filters = field(default_factory=Filters)
     event: str | None = None
     tab: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Choices:
     statuses: Collection[str]
     events: Collection[str]
     tabs: Sequence[str]
+    places: Collection[str] = ()
 
 
 def _values(raw: str | list[str] | None) -> list[str]:
@@ -109,13 +111,22 @@ def view_from_params(params: Mapping[str, str | list[str]], choices: Choices) ->
             )
         )
         event = None
+    place = _single(params.get("place")) or None
+    if place is not None and place not in choices.places:
+        notices.append(
+            _("The place '{place}' in the link is not in the data (it may have been renamed or removed).").format(
+                place=place
+            )
+        )
+        place = None
     tab = _single(params.get("tab")) or None
     if tab is not None and tab not in choices.tabs:
         notices.append(
             _("Ignored unknown tab '{tab}' in the link; showing '{default}'.").format(tab=tab, default=choices.tabs[0])
         )
         tab = None
-    unknown = sorted(set(params) - {"from", "to", "q", "category", "person", "status", "event", "tab", "embed"})
+    known = {"from", "to", "q", "category", "person", "status", "event", "place", "tab", "embed"}
+    unknown = sorted(set(params) - known)
     unknown = [name for name in unknown if not name.startswith("embed_")]
     if unknown:
         notices.append(
@@ -123,7 +134,7 @@ def view_from_params(params: Mapping[str, str | list[str]], choices: Choices) ->
                 "Ignored an unknown link parameter: {names}.", "Ignored unknown link parameters: {names}.", len(unknown)
             ).format(names=", ".join(unknown))
         )
-    return View(filters, event, tab), notices
+    return View(filters, event, tab, place), notices
 
 
 def params_from_view(view: View, *, default_tab: str) -> dict[str, str]:
@@ -141,6 +152,8 @@ def params_from_view(view: View, *, default_tab: str) -> dict[str, str]:
         params["q"] = filters.query.strip()
     if view.event:
         params["event"] = view.event
+    if view.place:
+        params["place"] = view.place
     if view.tab and view.tab != default_tab:
         params["tab"] = view.tab
     return params
