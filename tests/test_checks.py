@@ -167,3 +167,67 @@ def test_an_also_category_must_exist() -> None:
     assert findings(text) == [
         (("events", 0, "also", 0), "unknown category 'releasez' (add it under 'categories')", "error")
     ]
+
+
+PLACE = """\
+places:
+  - id: colony-9
+    name: Penal colony No. 9, Horki
+    kind: penal-colony
+    town: Horki
+    latitude: 54.28
+    longitude: 30.99
+    precision: town
+    sources: [s1]
+"""
+
+
+def with_place(text: str = VALID, place: str = PLACE, *, held: str = "colony-9", at: str = "colony-9") -> str:
+    """VALID with one place, held at by its person and named by its event."""
+    text = text.replace("events:\n", place + "events:\n", 1)
+    text = text.replace(
+        "    role: Blogger\n", f"    role: Blogger\n    held_at: [{{place: {held}, since: 2022-03}}]\n", 1
+    )
+    return text.replace("    people: [p1]\n", f"    people: [p1]\n    places: [{at}]\n", 1)
+
+
+def test_a_place_named_by_its_person_and_event_is_fine() -> None:
+    assert findings(with_place()) == []
+
+
+def test_unknown_places_are_found_where_they_are_named() -> None:
+    found = findings(with_place(held="colony-8", at="colony-99"))
+    messages = {path: message for path, message, _severity in found}
+    assert messages[("people", 0, "held_at", 0, "place")].startswith(
+        "unknown place 'colony-8'; did you mean 'colony-9'?"
+    )
+    assert messages[("events", 0, "places", 0)].startswith("unknown place 'colony-99'")
+    assert (("places", 0), "place 'colony-9' is named by no event and no person's held_at", "warning") in found
+
+
+def test_a_belarusian_colony_outside_belarus_is_a_mistyped_coordinate() -> None:
+    swapped = with_place(
+        place=PLACE.replace("latitude: 54.28", "latitude: 30.99").replace("longitude: 30.99", "longitude: 54.28")
+    )
+    (problem,) = [f for f in findings(swapped) if f[0] == ("places", 0, "latitude")]
+    assert problem[1].startswith("30.99, 54.28 is outside Belarus") and problem[2] == "error"
+    city = PLACE.replace("kind: penal-colony", "kind: city").replace("latitude: 54.28", "latitude: 54.69")
+    assert findings(with_place(place=city.replace("longitude: 30.99", "longitude: 25.28"))) == []  # Vilnius: a city
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("    latitude: 54.28", "expected a number of degrees (e.g. 53.9), got 'north'"),
+        ("    kind: penal-colony", "'jail' is not a kind of place; use one of: penal-colony, pre-trial-prison"),
+    ],
+)
+def test_a_places_bad_value_is_a_located_error(line: str, message: str) -> None:
+    from components.data.problems import DataError
+
+    bad = {"    latitude: 54.28": "    latitude: north", "    kind: penal-colony": "    kind: jail"}[line]
+    with pytest.raises(DataError) as raised:
+        load_text(with_place(place=PLACE.replace(line, bad)), "events.yaml")
+    (problem,) = raised.value.problems
+    assert problem.message.startswith(message) and problem.path.startswith("places[0].")
+    assert problem.line == with_place().splitlines().index(line) + 1

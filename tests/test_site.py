@@ -23,6 +23,7 @@ from .samples import ROOT, TIMELINE, VALID
 DATA = load_file(TIMELINE).data
 EVENT = "coale-visit-250-freed-2026-03-19"  # an event of tests/data/timeline.yaml, dated 19 March 2026
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+UP = "../"  # a page's link one folder up
 
 
 def build(
@@ -411,7 +412,7 @@ def test_past_the_sitemap_limit_the_sitemap_is_an_index_of_parts(
     whole = dict(site.sitemaps())
     assert list(whole) == ["sitemap.xml"]
     listed = [e.text for e in ET.fromstring(whole["sitemap.xml"]).iter(f"{{{SITEMAP}}}loc")]
-    assert len(listed) == 6 * 4  # the story, sources, changes, one event, one person and one year; four languages
+    assert len(listed) == 7 * 4  # the story, sources, changes, the map, one event, one person, one year; four languages
     monkeypatch.setattr(site_build, "SITEMAP_LIMIT", 10)
     parts = dict(site.sitemaps())
     assert sorted(parts) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
@@ -455,3 +456,23 @@ def test_event_and_person_pages_say_how_to_cite_them(site: Path) -> None:
     assert html.unescape(_between(person, '<section class="cite"', "</section>")).count("«Алесь Бяляцкі» // ") == 1
     footer = _between((site / "index.html").read_text(encoding="utf-8"), "<footer>", "</footer>")
     assert [part.split("</summary>")[0] for part in footer.split("<summary>")[1:]] == ["BibTeX", "RIS", "CSL-JSON"]
+
+
+def test_the_map_page_lists_every_place_without_javascript_and_each_place_has_a_page(site: Path) -> None:
+    text = (site / "map" / "index.html").read_text(encoding="utf-8")
+    for place in ("colony-9-horki", "colony-17-shklou", "homiel-regional-court", "vilnius"):
+        assert f'href="{UP}places/{place}/index.html"' in text
+        assert (site / "places" / place / "index.html").exists() and (
+            site / "be" / "places" / place / "index.html"
+        ).exists()
+    assert f'"{UP}places/ID/index.html"' in text, "a click on a marker opens the place's page"
+    horki = (site / "places" / "colony-9-horki" / "index.html").read_text(encoding="utf-8")
+    assert (
+        f'href="{UP}{UP}people/ales-bialiatski/index.html">Ales Bialiatski</a> (May 2023 – 13 December 2025)' in horki
+    )
+    person = (site / "people" / "ales-bialiatski" / "index.html").read_text(encoding="utf-8")
+    event = (site / "events" / "marozau-dies" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{UP}{UP}places/colony-9-horki/index.html"' in person
+    assert f'href="{UP}{UP}places/colony-17-shklou/index.html"' in event
+    belarusian = (site / "be" / "map" / "index.html").read_text(encoding="utf-8")
+    assert "Папраўчая калонія №\u00a09, Горкі" in belarusian and "папраўчая калонія" in belarusian

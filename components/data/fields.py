@@ -88,8 +88,10 @@ def written(value: object) -> object:
     """A field's value as a frame holds it: a date as the file writes it, a list as a tuple, a mapping as a dict."""
     if isinstance(value, FuzzyDate):
         return str(value)
+    if isinstance(value, BaseModel):  # an entry inside an entry (a person's held_at), as the file writes it
+        return {k: str(v) if isinstance(v, FuzzyDate) else v for k, v in value if v is not None}
     if isinstance(value, list):
-        return tuple(v.model_dump(mode="json", exclude_none=True) if isinstance(v, BaseModel) else v for v in value)
+        return tuple(written(v) if isinstance(v, BaseModel) else v for v in value)
     if isinstance(value, dict):
         return dict(value)
     return value

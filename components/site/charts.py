@@ -13,8 +13,8 @@ from plotly.utils import PlotlyJSONEncoder
 _SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def chart_html(figure: go.Figure, chart_id: str, env: Environment) -> Markup:
+def chart_html(figure: go.Figure, chart_id: str, env: Environment, link: str | None = None) -> Markup:
     """A div and the script that draws the figure into it with the site's own copy of plotly.js."""
     spec = json.dumps(figure.to_plotly_json(), cls=PlotlyJSONEncoder, sort_keys=True).translate(_SAFE)
     # Markup: already escaped for the inside of a <script> element, which HTML escaping would corrupt.
-    return Markup(env.get_template("_parts.html").module.chart(chart_id, Markup(spec)))  # type: ignore[attr-defined]
+    return Markup(env.get_template("_parts.html").module.chart(chart_id, Markup(spec), link))  # type: ignore[attr-defined]

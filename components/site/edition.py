@@ -19,6 +19,7 @@ from ..data.model import Source
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, _, number_text
 from ..view.draw.citations import Cited, citation_formats, entry_link, entry_path
 from ..view.draw.html import macro
+from ..view.draw.map_figure import KIND_NAMES, map_figure, map_sentence, place_counts
 from ..view.draw.prisoner_figures import prisoners_figure, releases_figure
 from ..view.draw.story import STORY_PAGE_SIZE, StoryLinks, story_items, story_page
 from ..view.draw.style import archive_label, fuzzy_date_text, release_kind_text, status_word
@@ -110,6 +111,7 @@ class Edition:
         self._numbers: dict[int, str] = {}
         self._dates: dict[FuzzyDate, str] = {}
         self.cited = {key: source_entry(s, self.date(s.published)) for key, s in data.sources.items()}
+        self.place_names = {p["id"]: {"id": p["id"], "name": p["name"]} for p in frame_records(self.frames.places)}
 
     def number(self, value: int) -> str:
         """A number as the language writes it, each written once (Babel's formatting is slow beside f"{n:,}")."""
@@ -117,6 +119,12 @@ class Edition:
         if text is None:
             text = self._numbers[value] = number_text(value)
         return text
+
+    def span(self, since: FuzzyDate | None, until: FuzzyDate | None) -> str:
+        """'May 2023 – 13 December 2025', '… – 2024' or '' when neither end is known."""
+        if since is None and until is None:
+            return ""
+        return f"{self.date(since) if since else '…'} – {self.date(until) if until else '…'}"
 
     def date(self, value: FuzzyDate) -> str:
         """A date at its precision as the language writes it, each written once."""
@@ -146,6 +154,42 @@ class Edition:
     def single_pages(self) -> Iterator[tuple[str, bytes]]:
         yield self.sources_page()
         yield self.changes_page()
+        yield self.map_page()
+        yield from self.place_pages()
+
+    def map_page(self) -> tuple[str, bytes]:
+        """The map of every place the data names, and the same places as a list for readers without JavaScript."""
+        frames, lang = self.frames, self.lang
+        figure = map_figure(frames.places, frames.people, frames.events, language=lang)
+        counted = place_counts(frames.places, frames.people, frames.events)
+        counted = counted.sort_values(["held", "happened", "name"], ascending=[False, False, True], kind="stable")
+        places = [{"id": r["id"], "name": r["name"], "town": r["town"], "kind": _(KIND_NAMES[r["kind"]]),
+                   "held": self.number(int(r["held"])), "happened": self.number(int(r["happened"]))}
+                  for r in frame_records(counted)]  # fmt: skip
+        heading = _("Where: prisons, colonies, courts and places of the story")
+        context = self.common("map/", f"{heading}: {self.data.title}", heading)
+        return "map/index.html", self.render(
+            "map.html", **context, heading=heading, places=places,
+            sentence=map_sentence(frames.places, frames.people, frames.events, language=lang),
+            chart=chart_html(figure, "map", self.shared.env, link=context["root"] + "places/ID/index.html"),
+        )  # fmt: skip
+
+    def place_pages(self) -> Iterator[tuple[str, bytes]]:
+        people = {p.id: p for p in self.data.people}
+        events = self.frames.events.set_index("id", drop=False)
+        for place, info in zip(frame_records(self.frames.places), self.data.places, strict=True):
+            held = []
+            for person_id in place["people"]:
+                spans = [h for h in people[person_id].held_at if h.place == place["id"]]
+                dates = "; ".join(filter(None, (self.span(h.since, h.until) for h in spans)))
+                held.append({"id": person_id, "name": people[person_id].name, "dates": dates})
+            named = [events.loc[e] for e in place["events"] if e in events.index]
+            context = self.common(f"places/{place['id']}/", str(place["name"]), str(place["town"]))
+            yield f"places/{place['id']}/index.html", self.render(
+                "place.html", **context, place=place, kind=_(KIND_NAMES[place["kind"]]),
+                town_only=place["precision"] == "town", people=held, events=named, note=info.note,
+                sources=self.sources(list(info.sources)),
+            )  # fmt: skip
 
     def render(self, template: str, **context: Any) -> bytes:
         return self.shared.env.get_template(template).render(**context).encode("utf-8")
@@ -243,6 +287,7 @@ class Edition:
                 people=[self.people[p] for p in row["people"] if p in self.people],
                 sources=self.sources(row["sources"]),
                 cite=self.cite("event", row["id"], row["title"], parse_fuzzy_date(row["date"])),
+                places=[self.place_names[p] for p in row["places"] if p in self.place_names],
                 history=self.history("events", row["id"]),
             )  # fmt: skip
 
@@ -290,6 +335,8 @@ class Edition:
                 events=naming.get(person.id, []),
                 sources=self.sources(person.sources) if any(s in self.cited for s in person.sources) else None,
                 cite=self.cite("person", person.id, person.name),
+                held=[{**self.place_names[h.place], "dates": self.span(h.since, h.until)}
+                      for h in person.held_at if h.place in self.place_names],
                 history=self.history("people", person.id),
             )  # fmt: skip
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ..i18n import _, number_text
 from ..view.draw.map_figure import KIND_NAMES, map_sentence, place_counts
+from ..view.draw.style import fuzzy_date_text
 from ..view.shape.filters import Filters, Shown
 from ..view.words.text import escape_markdown, markdown_link
 from .charts import map_chart
@@ -62,7 +63,11 @@ def render_place(page: PageData, shown: Shown, place_id: str) -> None:
             lines = []
             for person in held:
                 spans = [h for h in person.held_at if h.place == place_id]
-                dates = "; ".join(f"{h.since or '…'} – {h.until or '…'}" for h in spans if h.since or h.until)
+                dates = "; ".join(
+                    " – ".join(fuzzy_date_text(d, page.language) if d else "…" for d in (h.since, h.until))
+                    for h in spans
+                    if h.since or h.until
+                )
                 link = markdown_link(person.name, share_link({"person": person.id}))
                 lines.append(f"- {link}" + (f" ({escape_markdown(dates)})" if dates else ""))
             st.markdown(f"**{_('People held here')}:** {number_text(len(held))}\n\n" + "\n".join(lines))

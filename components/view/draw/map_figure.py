@@ -29,7 +29,8 @@ KIND_NAMES = {
     "detention-centre": N_("detention centre"), "hospital": N_("hospital"), "court": N_("court"), "city": N_("city"),
     "border-crossing": N_("border crossing"), "embassy": N_("embassy"), "other": N_("other place"),
 }  # fmt: skip
-KIND_COLORS = dict(zip(PLACE_KINDS, (*PALETTE[1:], GREY), strict=False)) | {"other": GREY}
+# Each kind its own colour (the palette's, starting after the timeline's first lane), "other" grey.
+KIND_COLORS = {kind: PALETTE[(index + 1) % len(PALETTE)] for index, kind in enumerate(PLACE_KINDS)} | {"other": GREY}
 # Where each country's name is printed (inside the frame, clear of the places); named in the reader's language by
 # CLDR, as the destinations of releases are.
 COUNTRY_LABELS = {"Belarus": (27.9, 53.25), "Lithuania": (24.0, 55.6), "Latvia": (26.6, 56.25),
@@ -80,7 +81,7 @@ def _size(row: dict[str, Any]) -> float:
     return 9 + 5 * math.sqrt(int(row["held"]) + int(row["happened"]))
 
 
-def _outline_traces(language: str) -> list[go.Scatter]:
+def _outline_traces() -> list[go.Scatter]:
     traces = []
     for name, (xs, ys) in outlines().items():
         home = name == "Belarus"
@@ -94,6 +95,48 @@ def _outline_traces(language: str) -> list[go.Scatter]:
     return traces
 
 
+def _marker_traces(counted: pd.DataFrame, selected: str | None) -> list[go.Scatter]:
+    """One trace per kind of place (the legend names the kinds), and a ring around the selected place."""
+    traces = []
+    for kind in PLACE_KINDS:
+        rows = [row for row in frame_records(counted) if row["kind"] == kind]
+        if rows:
+            traces.append(go.Scatter(
+                x=[row["longitude"] for row in rows], y=[row["latitude"] for row in rows], mode="markers",
+                name=_(KIND_NAMES[kind]), customdata=[row["id"] for row in rows],
+                marker={"size": [_size(row) for row in rows], "color": KIND_COLORS[kind], "opacity": 0.85,
+                        "line": {"color": "white", "width": 1}},
+                hovertext=[_hover(row) for row in rows], hovertemplate="%{hovertext}<extra></extra>",
+            ))  # fmt: skip
+    chosen = frame_records(counted[counted["id"] == selected])
+    if chosen:
+        traces.append(go.Scatter(
+            x=[row["longitude"] for row in chosen], y=[row["latitude"] for row in chosen], mode="markers",
+            hoverinfo="skip", showlegend=False, name=_("Selected"),
+            marker={"size": [_size(row) + 10 for row in chosen], "color": "rgba(0,0,0,0)",
+                    "line": {"color": "#000000", "width": 2.5}},
+        ))  # fmt: skip
+    return traces
+
+
+def _layout(language: str) -> dict[str, Any]:
+    """Longitude across, latitude up at the map's middle latitude's scale; no axes; the countries named."""
+    west, south, east, north = FRAME
+    ratio = 1 / math.cos(math.radians(MIDDLE_LATITUDE))
+    names = [
+        {"x": x, "y": y, "text": escape_html(country_name(name, language)), "showarrow": False,
+         "font": {"size": 11, "color": "#777777"}}
+        for name, (x, y) in COUNTRY_LABELS.items()
+    ]  # fmt: skip
+    return {
+        "template": TEMPLATE, "height": HEIGHT_PX, "margin": {"l": 4, "r": 4, "t": 4, "b": 4},
+        "xaxis": {"range": [west, east], "visible": False},
+        "yaxis": {"range": [south, north], "visible": False, "scaleanchor": "x", "scaleratio": ratio},
+        "legend": {**LEGEND_BELOW, "y": 0}, "annotations": names, "hovermode": "closest",
+        "clickmode": "event+select", "dragmode": "pan", "plot_bgcolor": "#fbfdff", **number_separators(language),
+    }  # fmt: skip
+
+
 @speaks
 def map_figure(
     places: pd.DataFrame,
@@ -105,59 +148,8 @@ def map_figure(
 ) -> go.Figure:
     """Belarus and its neighbours, the places in view as markers by kind, the selected place ringed."""
     counted = place_counts(places, people, events)
-    figure = go.Figure(_outline_traces(language))
-    for kind in PLACE_KINDS:
-        rows = [row for row in frame_records(counted) if row["kind"] == kind]
-        if not rows:
-            continue
-        figure.add_trace(
-            go.Scatter(
-                x=[row["longitude"] for row in rows], y=[row["latitude"] for row in rows], mode="markers",
-                name=_(KIND_NAMES[kind]), customdata=[row["id"] for row in rows],
-                marker={"size": [_size(row) for row in rows], "color": KIND_COLORS[kind], "opacity": 0.85,
-                        "line": {"color": "white", "width": 1}},
-                hovertext=[_hover(row) for row in rows], hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )  # fmt: skip
-    chosen = counted[counted["id"] == selected]
-    if len(chosen):
-        figure.add_trace(
-            go.Scatter(
-                x=list(chosen["longitude"]), y=list(chosen["latitude"]), mode="markers", hoverinfo="skip",
-                showlegend=False, name=_("Selected"),
-                marker={"size": [_size(r) + 10 for r in frame_records(chosen)], "color": "rgba(0,0,0,0)",
-                        "line": {"color": "#000000", "width": 2.5}},
-            )
-        )  # fmt: skip
-    west, south, east, north = FRAME
-    figure.update_layout(
-        template=TEMPLATE,
-        height=HEIGHT_PX,
-        margin={"l": 4, "r": 4, "t": 4, "b": 4},
-        xaxis={"range": [west, east], "visible": False, "fixedrange": False},
-        yaxis={
-            "range": [south, north],
-            "visible": False,
-            "scaleanchor": "x",
-            "scaleratio": 1 / math.cos(math.radians(MIDDLE_LATITUDE)),
-        },
-        legend={**LEGEND_BELOW, "y": 0},
-        annotations=[
-            {
-                "x": x,
-                "y": y,
-                "text": escape_html(country_name(label, language)),
-                "showarrow": False,
-                "font": {"size": 11, "color": "#777777"},
-            }
-            for label, (x, y) in COUNTRY_LABELS.items()
-        ],
-        hovermode="closest",
-        clickmode="event+select",
-        dragmode="pan",
-        plot_bgcolor="#fbfdff",
-        **number_separators(language),
-    )
+    figure = go.Figure([*_outline_traces(), *_marker_traces(counted, selected)])
+    figure.update_layout(**_layout(language))
     return figure
 
 
