@@ -60,3 +60,15 @@ def test_every_query_word_must_appear_in_what_the_filters_search(
     which: str, entry: str, query: str, found: bool
 ) -> None:
     assert shown_ids(which, query) == ([entry] if found else [])
+
+
+def test_a_search_finds_events_by_their_places_name_in_any_script() -> None:
+    from components.data.loader import load_file
+    from components.view.shape.filters import Filters, filter_events
+    from components.view.shape.frames import events_frame
+
+    from .samples import TIMELINE
+
+    events = events_frame(load_file(TIMELINE).data)
+    for words in ("Shklou", "Шклоў", "Шклов"):
+        assert list(filter_events(events, Filters(query=words))["id"]) == ["marozau-dies"], words

@@ -88,6 +88,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
     derives from them (the span drawn, labels, the lane, the search key)."""
     categories = {c.id: (position, c.label) for position, c in enumerate(data.categories)}
     names = {p.id: p for p in data.people}
+    places = {p.id: (p.name, p.town, *p.aliases, *p.name_i18n.values()) for p in data.places}
     rows = []
     for event in data.events:
         people = [names[p] for p in event.people if p in names]
@@ -95,6 +96,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
         # Every spelling in every language: a search finds the same events whichever language the page speaks.
         search_words = [event.title, event.summary, *event.title_i18n.values(), *event.summary_i18n.values()]
         search_words += [n for p in people for n in (p.name, *p.aliases, *p.name_i18n.values())]
+        search_words += [n for p in event.places for n in places.get(p, ())]  # 'Horki', 'Горкі', 'ИК-9'
         row = {name: written(getattr(event, name)) for name in Event.model_fields}
         row.update(
             {
