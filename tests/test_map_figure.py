@@ -81,3 +81,14 @@ def test_the_figure_names_no_address_to_fetch(frames: Frames) -> None:
     text = pio.to_json(map_figure(frames.places, frames.people, frames.events, language="en"))
     assert not re.findall(r"https?://", text)
     assert "geo" not in json.loads(text)["layout"], "no Plotly geo subplot: it would fetch a base map from a CDN"
+
+
+def test_places_sharing_a_towns_point_are_drawn_apart(frames: Frames) -> None:
+    places = frames.places.copy()
+    places.loc[places["id"] == "colony-9-horki", ["latitude", "longitude"]] = [54.21, 30.29]  # Shklou's point
+    figure = map_figure(places, frames.people, frames.events, language="en")
+    colonies = markers(figure)["penal colony"]
+    points = dict(zip(colonies.customdata, zip(colonies.x, colonies.y, strict=True), strict=True))
+    horki, shklou = points["colony-9-horki"], points["colony-17-shklou"]
+    assert horki != shklou and abs(horki[0] - shklou[0]) + abs(horki[1] - shklou[1]) > 0.2
+    assert abs((horki[0] + shklou[0]) / 2 - 30.29) < 1e-9 and abs((horki[1] + shklou[1]) / 2 - 54.21) < 1e-9

@@ -29,12 +29,17 @@ KIND_NAMES = {
     "detention-centre": N_("detention centre"), "hospital": N_("hospital"), "court": N_("court"), "city": N_("city"),
     "border-crossing": N_("border crossing"), "embassy": N_("embassy"), "other": N_("other place"),
 }  # fmt: skip
-# Each kind its own colour (the palette's, starting after the timeline's first lane), "other" grey.
-KIND_COLORS = {kind: PALETTE[(index + 1) % len(PALETTE)] for index, kind in enumerate(PLACE_KINDS)} | {"other": GREY}
+# Each kind its own colour: the Okabe–Ito palette for the eight kinds readers compare most, then two more.
+KIND_COLORS = {
+    "penal-colony": PALETTE[1], "pre-trial-prison": PALETTE[2], "prison": PALETTE[3], "detention-centre": PALETTE[4],
+    "hospital": PALETTE[5], "court": PALETTE[0], "city": PALETTE[7], "border-crossing": PALETTE[6],
+    "embassy": "#8C564B", "other": GREY,
+}  # fmt: skip
+SPREAD_DEGREES = 0.3  # places that share a point (a town's centre) are drawn on a small ring around it
 # Where each country's name is printed (inside the frame, clear of the places); named in the reader's language by
 # CLDR, as the destinations of releases are.
 COUNTRY_LABELS = {"Belarus": (27.9, 53.25), "Lithuania": (24.0, 55.6), "Latvia": (26.6, 56.25),
-                  "Poland": (23.3, 52.2), "Ukraine": (28.5, 51.15), "Russia": (32.4, 55.2)}  # fmt: skip
+                  "Poland": (22.85, 52.6), "Ukraine": (28.5, 51.15), "Russia": (32.4, 55.2)}  # fmt: skip
 HEIGHT_PX = 560
 
 
@@ -63,7 +68,25 @@ def place_counts(places: pd.DataFrame, people: pd.DataFrame, events: pd.DataFram
     held = [len(shown_people.intersection(ids)) for ids in places["people"]]
     happened = [len(shown_events.intersection(ids)) for ids in places["events"]]
     counted = places.assign(held=held, happened=happened)
-    return counted[(counted["held"] + counted["happened"]) > 0].reset_index(drop=True)
+    return _spread(counted[(counted["held"] + counted["happened"]) > 0].reset_index(drop=True))
+
+
+def _spread(places: pd.DataFrame) -> pd.DataFrame:
+    """Where each place is drawn: at its coordinates, or, when several share one point (the same town's centre),
+    evenly on a small ring around it, so that each can be seen and clicked (their hovers say the town is all the data
+    places them by)."""
+    x, y = places["longitude"].astype(float).tolist(), places["latitude"].astype(float).tolist()
+    groups: dict[tuple[float, float], list[int]] = {}
+    for index, point in enumerate(zip(x, y, strict=True)):
+        groups.setdefault(point, []).append(index)
+    stretch = 1 / math.cos(math.radians(MIDDLE_LATITUDE))  # a degree east is shorter than a degree north here
+    for (lon, lat), members in groups.items():
+        if len(members) > 1:
+            for turn, index in enumerate(members):
+                angle = 2 * math.pi * turn / len(members)
+                x[index] = lon + SPREAD_DEGREES * stretch * math.cos(angle)
+                y[index] = lat + SPREAD_DEGREES * math.sin(angle)
+    return places.assign(x=x, y=y)
 
 
 def _hover(row: dict[str, Any]) -> str:
@@ -102,7 +125,7 @@ def _marker_traces(counted: pd.DataFrame, selected: str | None) -> list[go.Scatt
         rows = [row for row in frame_records(counted) if row["kind"] == kind]
         if rows:
             traces.append(go.Scatter(
-                x=[row["longitude"] for row in rows], y=[row["latitude"] for row in rows], mode="markers",
+                x=[row["x"] for row in rows], y=[row["y"] for row in rows], mode="markers",
                 name=_(KIND_NAMES[kind]), customdata=[row["id"] for row in rows],
                 marker={"size": [_size(row) for row in rows], "color": KIND_COLORS[kind], "opacity": 0.85,
                         "line": {"color": "white", "width": 1}},
@@ -111,7 +134,7 @@ def _marker_traces(counted: pd.DataFrame, selected: str | None) -> list[go.Scatt
     chosen = frame_records(counted[counted["id"] == selected])
     if chosen:
         traces.append(go.Scatter(
-            x=[row["longitude"] for row in chosen], y=[row["latitude"] for row in chosen], mode="markers",
+            x=[row["x"] for row in chosen], y=[row["y"] for row in chosen], mode="markers",
             hoverinfo="skip", showlegend=False, name=_("Selected"),
             marker={"size": [_size(row) + 10 for row in chosen], "color": "rgba(0,0,0,0)",
                     "line": {"color": "#000000", "width": 2.5}},
@@ -125,7 +148,7 @@ def _layout(language: str) -> dict[str, Any]:
     ratio = 1 / math.cos(math.radians(MIDDLE_LATITUDE))
     names = [
         {"x": x, "y": y, "text": escape_html(country_name(name, language)), "showarrow": False,
-         "font": {"size": 11, "color": "#777777"}}
+         "font": {"size": 11, "color": "#777777"}, "xanchor": "left" if x < FRAME[0] + 0.5 else "center"}
         for name, (x, y) in COUNTRY_LABELS.items()
     ]  # fmt: skip
     return {
