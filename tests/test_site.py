@@ -138,7 +138,7 @@ def test_nothing_is_fetched_from_another_host(site: Path) -> None:
     for path in pages(site):
         page = parse(path)
         assert [a for a in page.assets if urlsplit(a).scheme or a.startswith("//")] == [], path
-    assert (site / "assets" / "plotly.min.js").stat().st_size > 1_000_000  # plotly.js, shipped once
+    assert (site / "assets" / "plotly-cartesian.min.js").stat().st_size > 1_000_000  # plotly.js, shipped once
 
 
 @pytest.mark.slow
@@ -196,7 +196,8 @@ def test_untrusted_text_stays_text(tmp_path: Path) -> None:
         assert not [a for a in page.attributes if a.startswith("on")], path
         assert not [link for link in page.links if link.lower().startswith(("javascript:", "data:"))], path
         for script in page.scripts:
-            assert script.get("src") in (None, "assets/plotly.min.js") or str(script["src"]).endswith("plotly.min.js")
+            source = str(script.get("src") or "")
+            assert not source or source.endswith(("assets/plotly-cartesian.min.js", "assets/charts.js")), source
         html = path.read_text(encoding="utf-8")
         assert "<script>window.__pwned" not in html and "<img src=x" not in html
 
@@ -476,3 +477,39 @@ def test_the_map_page_lists_every_place_without_javascript_and_each_place_has_a_
     assert f'href="{UP}{UP}places/colony-17-shklou/index.html"' in event
     belarusian = (site / "be" / "map" / "index.html").read_text(encoding="utf-8")
     assert "Папраўчая калонія №\u00a09, Горкі" in belarusian and "папраўчая калонія" in belarusian
+
+
+def test_the_text_comes_before_any_chart_code_and_every_text_file_has_a_gzip_copy(site: Path) -> None:
+    import gzip
+    import re
+
+    from plotly.offline import get_plotlyjs_version
+
+    index = (site / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script\b[^>]*>", index)
+    assert scripts and all('type="application/json"' in s or " defer " in s for s in scripts), scripts
+    assert index.index('<h2 id="story">') < index.index("plotly-cartesian.min.js"), "the story is parsed first"
+    bundle = (site / "assets" / "plotly-cartesian.min.js").read_text(encoding="utf-8")[:200]
+    assert f"plotly.js (cartesian - minified) v{get_plotlyjs_version()}" in bundle, "the Python package's plotly.js"
+    assert not (site / "assets" / "plotly.min.js").exists()
+    for path in [site / "index.html", site / "assets" / "plotly-cartesian.min.js", site / "be" / "map" / "index.html",
+                 site / "data" / "events.json"]:  # fmt: skip
+        assert gzip.decompress((path.parent / (path.name + ".gz")).read_bytes()) == path.read_bytes(), path
+
+
+def test_the_site_draws_only_trace_types_its_plotly_bundle_has() -> None:
+    from components.data.loader import load_file
+    from components.view.draw.map_figure import map_figure
+    from components.view.draw.prisoner_figures import prisoners_figure, releases_figure
+    from components.view.draw.timeline_figures import timeline_figure
+    from components.view.shape.frames import build_frames
+
+    frames = build_frames(load_file(TIMELINE))
+    figures = [
+        timeline_figure(frames.events, frames.categories, language="en"),
+        timeline_figure(frames.events, frames.categories, language="en", max_markers=0),  # the density: a heatmap
+        prisoners_figure(frames.counts, frames.events, language="en"),
+        releases_figure(frames.releases, language="en"),
+        map_figure(frames.places, frames.people, frames.events, language="en"),
+    ]
+    assert {trace.type for figure in figures for trace in figure.data} <= {"scatter", "bar", "heatmap"}

@@ -182,3 +182,57 @@ def test_nginx_accepts_the_deployment_config(tmp_path: Path) -> None:
     result = run([binary, "-t", "-c", str(conf), "-p", str(tmp_path), "-g", f"pid {tmp_path / 'nginx.pid'};"])
     assert result.returncode == 0, result.stderr
     assert "syntax is ok" in result.stderr and "test is successful" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_deployment_config_compresses_scripts_but_not_the_websocket_upgrade(tmp_path: Path) -> None:
+    """nginx with the project's config in front of a real local upstream: the page's JavaScript arrives gzipped."""
+    import http.server
+    import socket
+    import threading
+    import time
+
+    import httpx
+
+    binary = nginx_binary()
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is not installed (apt-get install -y nginx); CI is set, so this is a failure")
+        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    static = tmp_path / "static"
+    static.mkdir()
+    (static / "index.js").write_text("var x = 1;\n" * 5000, encoding="utf-8")  # like Streamlit's bundle: repetitive
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, directory=str(static), **kwargs)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(render_nginx_conf((ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8"),
+                                      listen=f"127.0.0.1:{port}", upstreams=[f"127.0.0.1:{upstream.server_port}"],
+                                      state_dir=tmp_path), encoding="utf-8")  # fmt: skip
+    pid = tmp_path / "nginx.pid"
+    started = run([binary, "-c", str(conf), "-p", str(tmp_path), "-g", f"pid {pid};"])
+    assert started.returncode == 0, started.stderr
+    try:
+        for _ in range(50):
+            try:
+                zipped = httpx.get(f"http://127.0.0.1:{port}/index.js", headers={"Accept-Encoding": "gzip"})
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        plain = httpx.get(f"http://127.0.0.1:{port}/index.js", headers={"Accept-Encoding": "identity"})
+        assert zipped.headers["content-encoding"] == "gzip" and zipped.text == plain.text
+        assert zipped.num_bytes_downloaded < len(plain.content) / 10  # on the wire, before httpx decodes it
+        assert "content-encoding" not in plain.headers and "Accept-Encoding" in zipped.headers["vary"]
+    finally:
+        run([binary, "-c", str(conf), "-p", str(tmp_path), "-g", f"pid {pid};", "-s", "stop"])
+        upstream.shutdown()

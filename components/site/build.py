@@ -5,6 +5,7 @@ the feeds once, at the root, for every edition."""
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import multiprocessing
 import os
@@ -17,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
-from plotly.offline import get_plotlyjs
 
 from ..data.history import data_history
 from ..data.model import json_schema
@@ -30,6 +30,10 @@ from ..view.shape.frames import Frames
 from .edition import Edition, Shared, folder
 
 CSS = Path(__file__).with_name("site.css")
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".csv", ".txt", ".svg")  # text: written with a .gz beside it
+COMPRESS_FROM = 1024  # bytes: a smaller file gains less than its headers cost
+CHARTS_JS = Path(__file__).with_name("charts.js")  # draws the charts once plotly.js has loaded
+PLOTLY = Path(__file__).with_name("vendor") / "plotly-cartesian.min.js"  # the trace types the site draws, only
 SITEMAP_LIMIT = 50_000  # addresses one sitemap file may list (sitemaps.org)
 
 
@@ -93,7 +97,8 @@ class Site:
         for path, content in research_files(self.frames, self.origin, language=DEFAULT_LANGUAGE, tables=tables).items():
             yield f"data/{path}", content
         yield "data/events.schema.json", (json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n").encode()
-        yield "assets/plotly.min.js", get_plotlyjs().encode("utf-8")
+        yield "assets/plotly-cartesian.min.js", PLOTLY.read_bytes()
+        yield "assets/charts.js", CHARTS_JS.read_bytes()
         yield "assets/site.css", CSS.read_bytes()
         yield "robots.txt", self.robots()
         if self.shared.url:
@@ -167,6 +172,12 @@ def _write(staging: str, part: Part) -> int:
             with open(target, "wb") as file:
                 file.write(content)
             count += 1
+            if target.endswith(COMPRESSED) and len(content) > COMPRESS_FROM:
+                # Beside it, compressed: a server without compression of its own (nginx's gzip_static, a bare
+                # bucket) sends these; mtime 0, so the same file always gives the same bytes.
+                with open(target + ".gz", "wb") as file:
+                    file.write(gzip.compress(content, compresslevel=9, mtime=0))
+                count += 1
     return count
 
 

@@ -172,6 +172,7 @@ class Edition:
             "map.html", **context, heading=heading, places=places,
             sentence=map_sentence(frames.places, frames.people, frames.events, language=lang),
             chart=chart_html(figure, "map", self.shared.env, link=context["root"] + "places/ID/index.html"),
+            charts=True,
         )  # fmt: skip
 
     def place_pages(self) -> Iterator[tuple[str, bytes]]:
