@@ -101,3 +101,20 @@ def test_the_app_offers_an_events_and_a_persons_citation(monkeypatch: pytest.Mon
     person = run_page(monkeypatch, str(TIMELINE), person="ales-bialiatski", lang="ru")
     (cite,) = [e for e in person.expander if e.label.startswith("Библиографическая ссылка: ")]
     assert cite.code[0].value.startswith("«Алесь Беляцкий» // ") and "?person=ales-bialiatski" in cite.code[0].value
+
+
+def test_the_app_offers_the_light_edition_of_the_same_view(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    from .samples import run_page
+
+    data = tmp_path / "events.yaml"
+    text = TIMELINE.read_text(encoding="utf-8")
+    data.write_text(
+        text.replace("\nlicense:", "\nsite_url: https://timeline.example.org\nlicense:", 1), encoding="utf-8"
+    )
+    event = run_page(monkeypatch, str(data), event="release-123-2025-12-13", lang="be")
+    (light,) = [c.value for c in event.caption if "https://timeline.example.org" in c.value]
+    assert "(https://timeline.example.org/be/events/release-123-2025-12-13/)" in light
+    story = run_page(monkeypatch, str(data))
+    assert any("(https://timeline.example.org/)" in c.value for c in story.caption)
+    plain = run_page(monkeypatch, str(TIMELINE))
+    assert not any("timeline.example.org" in c.value for c in plain.caption), "no site_url, no link"

@@ -22,12 +22,13 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from ..data.history import data_history
 from ..data.model import json_schema
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, ngettext, pgettext
+from ..view.draw.citations import edition_folder
 from ..view.draw.html import add_helpers
 from ..view.files.data_tables import data_tables
 from ..view.files.database import DATABASE_NAME, database_bytes
 from ..view.files.export import data_version, events_json, package_files, research_files
 from ..view.shape.frames import Frames
-from .edition import Edition, Shared, folder
+from .edition import Edition, Shared
 
 CSS = Path(__file__).with_name("site.css")
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".csv", ".txt", ".svg")  # text: written with a .gz beside it
@@ -131,7 +132,7 @@ class Site:
         paths += [f"people/{p.id}/" for p in self.data.people]
         paths += [f"places/{p.id}/" for p in self.data.places]
         paths += [f"years/{y}/" for y in sorted({d.year for d in self.frames.events["start"]})]
-        urls = [f"{site}/{folder(code)}{p}" for code in self.shared.languages for p in paths]
+        urls = [f"{site}/{edition_folder(code)}{p}" for code in self.shared.languages for p in paths]
         if len(urls) <= SITEMAP_LIMIT:
             yield "sitemap.xml", self.sitemap("urlset", "url", urls)
             return

@@ -17,7 +17,7 @@ from ..data.fuzzy_dates import FuzzyDate, parse_fuzzy_date
 from ..data.history import Commit, EntryChange, entry_histories, version_link
 from ..data.model import Source
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, _, number_text
-from ..view.draw.citations import Cited, citation_formats, entry_link, entry_path
+from ..view.draw.citations import Cited, citation_formats, edition_folder, entry_link, entry_path
 from ..view.draw.html import macro
 from ..view.draw.map_figure import KIND_NAMES, map_figure, map_sentence, place_counts
 from ..view.draw.prisoner_figures import prisoners_figure, releases_figure
@@ -31,11 +31,6 @@ from ..view.shape.frames import Frames, count_label, frame_records
 from ..view.shape.translated import country_name, translated, translated_frames
 from .charts import chart_html
 from .preview import preview_png
-
-
-def folder(code: str) -> str:
-    """Where an edition lives, from the site's root: '' for English, 'be/' for Belarusian."""
-    return "" if code == DEFAULT_LANGUAGE else f"{code}/"
 
 
 def preview_name(code: str) -> str:
@@ -82,7 +77,7 @@ class Edition:
     """The pages of one language; made, and its files produced, inside `language(lang)`."""
 
     def __init__(self, shared: Shared, lang: str) -> None:
-        self.shared, self.lang, self.folder = shared, lang, folder(lang)
+        self.shared, self.lang, self.folder = shared, lang, edition_folder(lang)
         self.translated = lang != DEFAULT_LANGUAGE
         self.frames = translated_frames(shared.frames, lang)
         self.data = data = self.frames.meta
@@ -385,9 +380,9 @@ def alternates(shared: Shared, lang: str, path: str, up: str) -> tuple[Markup, M
     site's address is known) and the visible switch, each language named in itself (relative: it works from disk)."""
     if len(shared.languages) < 2:
         return Markup(""), Markup("")
-    local = {code: f"{up}{folder(code)}{path}index.html" for code in shared.languages}
+    local = {code: f"{up}{edition_folder(code)}{path}index.html" for code in shared.languages}
     href: Mapping[str, str] = (
-        {code: f"{shared.url}/{folder(code)}{path}" for code in shared.languages} if shared.url else local
+        {code: f"{shared.url}/{edition_folder(code)}{path}" for code in shared.languages} if shared.url else local
     )
     parts = shared.env.get_template("_parts.html").module
     head = parts.alternates_head(href, shared.languages, DEFAULT_LANGUAGE)  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit import config
 
 from ..i18n import _, ngettext, number_text
+from ..view.draw.citations import static_page
 from ..view.draw.html import macro
 from ..view.draw.style import archive_label, fuzzy_date_text
 from ..view.shape.filters import Shown
@@ -16,7 +17,7 @@ from ..view.shape.translated import translated_frames
 from ..view.words.text import escape_markdown, markdown_link
 from .language import language_notice, start_language
 from .page_data import PageData, PageLoad, data_file, load_page_data
-from .state import LINK_NOTICES
+from .state import EVENT, LINK_NOTICES
 from .watch import watch_file
 
 
@@ -134,6 +135,9 @@ def render_notices(page: PageData, shown: Shown) -> None:
         label = ngettext("{count} warning about the data file", "{count} warnings about the data file", count)
         with st.expander(label.format(count=number_text(count))):
             st.code("\n".join(str(w) for w in page.warnings), language=None, wrap_lines=True)
+    if page.meta.site_url:  # the light edition for phones and slow links: the same view's static page
+        light = static_page(page.meta.site_url, page.language, st.session_state.get(EVENT))
+        st.caption(markdown_link(_("Light version for phones and slow connections"), light))
     if shown.events.empty:
         st.info(
             _(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...data.fuzzy_dates import FuzzyDate
 from ...data.model import DatasetInfo
-from ...i18n import _, speaks
+from ...i18n import DEFAULT_LANGUAGE, _, speaks
 from ..words.locale import date_label
 
 BIBTEX_SPECIAL = {
@@ -44,6 +44,17 @@ class Cited:
     title: str
     link: str  # the permanent address that opens it
     date: FuzzyDate | None = None  # an event's date
+
+
+def edition_folder(language: str) -> str:
+    """Where an edition of the static site lives, from the site's root: '' for English, 'be/' for Belarusian."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def static_page(site_url: str, language: str, event: str | None = None) -> str:
+    """The static edition's page for a view of the app: the event's page, or the story (the edition's front page)."""
+    page = entry_path("event", event) if event else ""
+    return f"{site_url.rstrip('/')}/{edition_folder(language)}{page}"
 
 
 def entry_path(kind: str, key: str) -> str:
