@@ -382,12 +382,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--site", action="store_true", help="the static edition's build time and size instead")
     parser.add_argument("--database", action="store_true", help="the SQLite database's and Parquet's build and size")
+    parser.add_argument("--slow-link", action="store_true", help="a phone on a slow link: static edition and app")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--events", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(run_child(args.child, args.events, args.repeats)))
         return 0
+    if args.slow_link:
+        from benchmarks.slow_link import main as slow_link
+
+        return slow_link([])
     if args.database:
         print("\n".join(database_benchmark(args.sizes or [1_000, 10_000])))
         return 0

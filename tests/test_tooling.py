@@ -236,3 +236,19 @@ def test_the_deployment_config_compresses_scripts_but_not_the_websocket_upgrade(
     finally:
         run([binary, "-c", str(conf), "-p", str(tmp_path), "-g", f"pid {pid};", "-s", "stop"])
         upstream.shutdown()
+
+
+def test_the_slow_link_benchmark_judges_the_issues_targets() -> None:
+    from benchmarks.slow_link import Seen, table, verdicts
+
+    seen = [
+        Seen("static, compressed", "1.6 Mbit/s, 150 ms", 0.5, 0.6, 4.7, 557),
+        Seen("static, compressed", "400 kbit/s, 400 ms", 0.9, 3.4, 13.3, 557),
+        Seen("app, behind nginx", "1.6 Mbit/s, 150 ms", 6.0, None, 9.0, 900),
+    ]
+    assert verdicts(seen) == [
+        "static, compressed, 1.6 Mbit/s, 150 ms: story ≤ 1.5 s, chart ≤ 5.0 s, ≤ 600 KB: met",
+        "static, compressed, 400 kbit/s, 400 ms: story ≤ 3.0 s: MISSED",
+        "app behind nginx, 1.6 Mbit/s, 150 ms: first text ≤ 8 s: met",
+    ]
+    assert "| app, behind nginx | 1.6 Mbit/s, 150 ms | 6.0 s | — | 9.0 s | 900 KB |" in table(seen)
