@@ -180,3 +180,15 @@ def test_event_details_link_to_the_static_page_when_the_site_has_an_address(
     text = VALID.replace("as_of: 2026-03-19", "as_of: 2026-03-19\nsite_url: https://timeline.example.org/")
     app = page(monkeypatch, str(write_data(text)), event="e1")
     assert any("(https://timeline.example.org/events/e1/)" in m.value for m in app.markdown)
+
+
+def test_the_people_filter_offers_every_spelling(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch)
+    people = app.multiselect(key="f_people")
+    label = next(o for o in people.options if o.startswith("Maria Kalesnikava"))
+    assert "Maria Kolesnikova" in label and "Марыя Калеснікава" in label and "Мария Колесникова" in label
+
+
+def test_an_empty_result_draws_no_timeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch, q="no such words anywhere")
+    assert not app.get("plotly_chart") and any("No events match" in i.value for i in app.info)

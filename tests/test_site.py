@@ -513,3 +513,10 @@ def test_the_site_draws_only_trace_types_its_plotly_bundle_has() -> None:
         map_figure(frames.places, frames.people, frames.events, language="en"),
     ]
     assert {trace.type for figure in figures for trace in figure.data} <= {"scatter", "bar", "heatmap"}
+
+
+def test_chart_points_open_their_event_pages_and_the_timeline_points_to_the_story(site: Path) -> None:
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for chart in ("timeline", "prisoners", "releases"):
+        assert f'<div class="chart" id="{chart}" data-link="events/ID/index.html">' in index
+    assert "the story below tells every event in it" in index

@@ -223,15 +223,18 @@ class Edition:
         return [
             {"id": "timeline", "title": _("Events by category"),
              "sentence": timeline_sentence(frames.events, language=lang),
-             "html": chart_html(timeline_figure(frames.events, frames.categories, language=lang), "timeline", env),
+             "html": chart_html(timeline_figure(frames.events, frames.categories, language=lang), "timeline", env,
+                                link="events/ID/index.html"),
              "table": None},
             {"id": "prisoners", "title": _("Political prisoners held (Viasna)"),
              "sentence": prisoners_sentence(frames.counts, language=lang),
-             "html": chart_html(prisoners_figure(frames.counts, frames.events, language=lang), "prisoners", env),
+             "html": chart_html(prisoners_figure(frames.counts, frames.events, language=lang), "prisoners", env,
+                                link="events/ID/index.html"),
              "table": table(counts_table(frames.counts, language=lang))},
             {"id": "releases", "title": _("People freed per release"),
              "sentence": releases_sentence(frames.releases, language=lang),
-             "html": chart_html(releases_figure(frames.releases, language=lang), "releases", env),
+             "html": chart_html(releases_figure(frames.releases, language=lang), "releases", env,
+                                link="events/ID/index.html"),
              "table": table(releases_table(frames.releases, language=lang))},
         ]  # fmt: skip
 

@@ -65,11 +65,22 @@ def clear_filters(page: PageData) -> None:
     st.session_state[QUERY] = ""
 
 
+def _spellings(name: str, aliases: tuple[str, ...]) -> str:
+    """'Maria Kalesnikava (Maria Kolesnikova, Марыя Калеснікава, Мария Колесникова)'."""
+    others = [alias for alias in dict.fromkeys(aliases) if alias != name]
+    return f"{name} ({', '.join(others)})" if others else name
+
+
 def filters_sidebar(page: PageData) -> Filters:
     """Draw the filters and return what the reader chose."""
     low, high = date_bounds(page)
     categories = dict(zip(page.categories["id"], page.categories["label"], strict=True))
-    people = dict(zip(page.people["id"], page.people["name"], strict=True))
+    # The name, then every other spelling the data lists: the list's search matches what it shows, so "Kolesnikova",
+    # "Калеснікава" and "Колесникова" all find Maria Kalesnikava, as the page's search does.
+    people = {
+        person_id: _spellings(name, aliases)
+        for person_id, name, aliases in zip(page.people["id"], page.people["name"], page.people["aliases"], strict=True)
+    }
     for key, allowed in ((CATEGORIES, categories), (PEOPLE, people), (STATUS, STATUSES)):
         # After an edit of the data file a chosen value may be gone; drop it rather than fail.
         st.session_state[key] = [v for v in st.session_state.get(key, []) if v in allowed]

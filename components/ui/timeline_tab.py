@@ -51,6 +51,8 @@ def render_timeline(page: PageData, filters: Filters, shown: Shown) -> None:
     st.caption(
         timeline_sentence(shown.events, language=page.language)
     )  # the chart's text alternative, from the events in view
+    if shown.events.empty:  # no axis of an empty year: the notice above says how to widen the view
+        return
     figure, detail = timeline_chart(page, filters, st.session_state.get(EVENT))
     if detail.density:
         st.info(_("{count} events in view: each row shows how many fall in each month. Narrow the dates or filter "
