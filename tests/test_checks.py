@@ -231,3 +231,22 @@ def test_a_places_bad_value_is_a_located_error(line: str, message: str) -> None:
     (problem,) = raised.value.problems
     assert problem.message.startswith(message) and problem.path.startswith("places[0].")
     assert problem.line == with_place().splitlines().index(line) + 1
+
+
+def test_a_release_is_dated_by_the_day_its_people_were_freed() -> None:
+    freed_next_day = VALID.replace(
+        "    role: Blogger\n", "    role: Blogger\n    detained: 2021\n    released: 2022-03-02\n"
+    ).replace(
+        "events:\n",
+        "events:\n" + RELEASE_EVENT.replace("    date: 2022-03-01\n", "    date: 2022-03-01\n    end: 2022-03-02\n"),
+    )
+    assert warnings_of(freed_next_day) == [
+        "events.0.date: the people it names as freed were released on 2022-03-02, not on 2022-03-01; give "
+        "`freed_on: 2022-03-02` (the day they were freed) or correct their `released`"
+    ]
+    dated = freed_next_day.replace("    released: 20\n", "    freed_on: 2022-03-02\n    released: 20\n")
+    assert warnings_of(dated) == []
+    from components.view.shape.frames import releases_frame
+
+    (day,) = {str(d.date()) for d in releases_frame(dataset(dated))["start"]}
+    assert day == "2022-03-02"

@@ -56,6 +56,8 @@ def test_article_december_release_of_123_to_ukraine_and_lithuania(loaded: Loaded
     assert len(december) == 1
     assert set(december[0].released_to) == {"Ukraine", "Lithuania"}
     assert sum(december[0].released_to.values()) == 123
+    # The talks took two days; the 123 were freed on the second, 13 December, and the release charts say so.
+    assert str(december[0].freed_on) == "2025-12-13"
 
 
 def test_article_embassy_closed_in_2022(loaded: Loaded) -> None:

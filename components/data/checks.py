@@ -299,7 +299,21 @@ def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
             yield Finding(
                 ("events", index, "released"), message.format(count=len(freed), people=", ".join(freed)), "warning"
             )
-        elif event.released is not None and len(freed) > event.released:
+        elif (
+            event.released is not None
+            and (days := {released_on[p].start for p in freed})
+            and ((event.freed_on or event.date).precision != "day" or (event.freed_on or event.date).start not in days)
+        ):
+            on = ", ".join(f"{day:%Y-%m-%d}" for day in sorted(days))
+            yield Finding(
+                ("events", index, "freed_on" if event.freed_on else "date"),
+                _("the people it names as freed were released on {days}, not on {date}; give `freed_on: {first}` "
+                  "(the day they were freed) or correct their `released`").format(
+                    days=on, date=event.freed_on or event.date, first=f"{min(days):%Y-%m-%d}"
+                ),
+                "warning",
+            )  # fmt: skip
+        if event.released is not None and len(freed) > event.released:
             message = ngettext(
                 "released: {released} but it names {count} person released that day",
                 "released: {released} but it names {count} people released that day",

@@ -441,6 +441,12 @@ class Event(_Strict):
     end: OptionalDate = Field(None, description="Last day of an event that lasts; drawn as a bar.")
     people: Slugs = Field(default_factory=list, description="Person ids.")
     released: OptionalCount = Field(None, description="People freed from prison or custody in this event.")
+    freed_on: OptionalDate = Field(
+        None,
+        description="The day the people were freed, where it is not the event's own date (talks over two days that "
+        "ended in a release, a release announced the day after); the release charts and tables date the release by "
+        "it.",
+    )
     released_to: Annotated[dict[Text, Count], BeforeValidator(_mapping_like("{Lithuania: 9}"))] = Field(
         default_factory=dict, description="Destination -> number freed there; adds up to at most `released`."
     )

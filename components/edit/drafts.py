@@ -174,7 +174,7 @@ TRANSLATED_FIELDS = ("title", "short", "summary", "person_name")  # the form's f
 # own (`EventForm.extra`), read as the model reads the file, so a field added to the model reaches the form.
 FORM_WIDGETS = frozenset({"id", "date", "end", "title", "title_i18n", "short", "short_i18n", "category", "summary",
                           "summary_i18n", "sources", "people", "released", "released_to", "release_kind", "status",
-                          "also", "tags", "note", "other_sources", "places"})  # fmt: skip
+                          "also", "tags", "note", "other_sources", "places", "freed_on"})  # fmt: skip
 
 
 def extra_fields() -> tuple[FieldSpec, ...]:
@@ -208,6 +208,7 @@ class EventForm:
     source_published: str = ""
     status: str = "confirmed"
     released: str = ""
+    freed_on: str = ""
     released_to: str = ""
     release_kind: list[str] = field(default_factory=list)
     also: list[str] = field(default_factory=list)
@@ -266,6 +267,7 @@ def prefilled_values(prefill: Mapping[str, Any], today: dt.date) -> EventForm:
         if prefill.get(name) is not None:
             setattr(form, name, prefill[name])
     form.end = str(prefill.get("end") or "")
+    form.freed_on = str(prefill.get("freed_on") or "")
     for name in ("people", "sources", "release_kind", "also", "other_sources", "places"):
         setattr(form, name, list(prefill.get(name, [])))
     form.released = "" if prefill.get("released") is None else str(prefill["released"])
@@ -326,6 +328,7 @@ def draft_from_values(form: EventForm, data: DatasetInfo, event_ids: set[str]) -
         "sources": [*form.sources, *([source_id] if source_id else [])],
         "people": [*form.people, *([person["id"]] if person else [])],
         "released": form.released.strip() or None,
+        "freed_on": form.freed_on.strip() or None,
         "released_to": released_to,
         "release_kind": list(form.release_kind),
         "status": form.status,

@@ -196,6 +196,11 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     destinations.text_area(_("Where they went (one 'Destination: number' per line)"), key=k("released_to"), height=80)
     _show(problems, "event.released", attempted)
     _show(problems, "event.released_to", attempted)
+    st.text_input(
+        _("Day they were freed, if not the event's date (optional)"), key=k("freed_on"),
+        placeholder=_("YYYY, YYYY-MM or YYYY-MM-DD"),
+    )  # fmt: skip
+    _show(problems, "event.freed_on", attempted)
     st.multiselect(
         _("How they were freed"), list(RELEASE_KINDS), key=k("release_kind"),
         format_func=_,

@@ -49,8 +49,9 @@ def key_events(events: pd.DataFrame, limit: int = MILESTONE_LIMIT) -> pd.DataFra
 
 
 def release_events(events: pd.DataFrame) -> pd.DataFrame:
-    """The events that freed people."""
-    return events[events["released"].notna()]
+    """The events that freed people, each at the day they were freed (`freed_on`, else the event's date)."""
+    releases = events[events["released"].notna()]
+    return releases.assign(start=releases["freed_at"])
 
 
 def prisoners_detail(events: pd.DataFrame) -> PrisonersDetail:

@@ -223,7 +223,8 @@ TABLES: tuple[Table, ...] = (
         "releases", "Releases", "People freed, one row per release event and destination.",
         (
             Column("event_id", "string", "The release event's id.", required=True),
-            Column("date", "string", "The release event's date, as written in the data.", required=True),
+            Column("date", "string", "The day the people were freed (the event's `freed_on`, else its date), as "
+                   "written in the data.", required=True),
             Column("date_start", "date", START, required=True),
             Column("destination", "string",
                    f"Where they went; '{UNSPECIFIED_DESTINATION}' for the part no source places.", required=True),
@@ -298,7 +299,11 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
     used |= {s for p in places for s in p.sources}
     sources = {k: v for k, v in data.sources.items() if shown is None or k in used}
     names = {p.id: p.name for p in data.people}
-    written = dict(zip(events["id"], events["date"], strict=True))
+    # A release's date: the day the people were freed (`freed_on`, else the event's date).
+    written = {
+        i: f if isinstance(f, str) else d
+        for i, f, d in zip(events["id"], events["freed_on"], events["date"], strict=True)
+    }
     releases = frames.releases[frames.releases["id"].isin(written)]
     return {
         "categories": _frame("categories", [model_cells(Category, c.__getattribute__) for c in data.categories]),

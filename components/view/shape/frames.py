@@ -70,6 +70,7 @@ DERIVED_EVENT_COLUMNS = [
     "precision",
     "start",
     "until",
+    "freed_at",
     "has_end",
     "category_label",
     "lane",
@@ -104,6 +105,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
                 "precision": event.date.precision,
                 "start": _timestamp(event.date.start),
                 "until": _span_end(event.date, event.end),
+                "freed_at": _timestamp((event.freed_on or event.date).start),  # a release's day on the charts
                 "has_end": event.end is not None,
                 "category_label": categories[event.category][1],
                 "lane": categories[event.category][0],
@@ -120,6 +122,7 @@ def events_frame(data: Dataset) -> pd.DataFrame:
     frame["released"] = frame["released"].astype("Int64")
     frame["start"] = pd.to_datetime(frame["start"])
     frame["until"] = pd.to_datetime(frame["until"])
+    frame["freed_at"] = pd.to_datetime(frame["freed_at"])
     return frame.sort_values(["start", "until", "id"], kind="stable").reset_index(drop=True)
 
 
@@ -218,14 +221,15 @@ def releases_frame(data: Dataset) -> pd.DataFrame:
     for event in data.events:
         if event.released is None:
             continue
-        label = _english(event.date)
+        freed = event.freed_on or event.date  # the day the people were freed
+        label = _english(freed)
         kind = " + ".join(event.release_kind) or UNSPECIFIED_KIND
         for destination, number in event.released_to.items():
-            rows.append((event.id, _timestamp(event.date.start), label, event.title, destination, kind, number))
+            rows.append((event.id, _timestamp(freed.start), label, event.title, destination, kind, number))
         remainder = event.released - sum(event.released_to.values())
         if remainder > 0 or event.released == 0:
             rows.append(
-                (event.id, _timestamp(event.date.start), label, event.title, UNSPECIFIED_DESTINATION, kind, remainder)
+                (event.id, _timestamp(freed.start), label, event.title, UNSPECIFIED_DESTINATION, kind, remainder)
             )
     frame = pd.DataFrame(rows, columns=["id", "start", "date_label", "title", "destination", "kind", "released"])
     frame["start"] = pd.to_datetime(frame["start"])

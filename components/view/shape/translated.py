@@ -96,7 +96,11 @@ def _events(events: pd.DataFrame, meta: DatasetInfo, lang: str) -> pd.DataFrame:
 def _releases(frames: Frames, lang: str) -> pd.DataFrame:
     releases = frames.releases.copy()
     events = frames.events
-    dates = dict(zip(events["id"], events["date"], strict=True))
+    # The day the people were freed: `freed_on` where the data gives it, else the event's date.
+    dates = {
+        i: f if isinstance(f, str) else d
+        for i, f, d in zip(events["id"], events["freed_on"], events["date"], strict=True)
+    }
     titles: dict[str, dict[str, str]] = dict(zip(events["id"], events["title_i18n"], strict=True))
     releases["date_label"] = [date_text(dates[i], lang) for i in releases["id"]]
     releases["title"] = [
