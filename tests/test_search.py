@@ -72,3 +72,41 @@ def test_a_search_finds_events_by_their_places_name_in_any_script() -> None:
     events = events_frame(load_file(TIMELINE).data)
     for words in ("Shklou", "Шклоў", "Шклов"):
         assert list(filter_events(events, Filters(query=words))["id"]) == ["marozau-dies"], words
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["13 December 2025", "2025-12-13", "December 13, 2025", "13 снежня 2025", "13 декабря 2025", "13 грудня 2025"],
+)
+def test_a_search_for_a_day_finds_the_events_on_it(query: str) -> None:
+    from components.data.loader import load_file
+    from components.view.shape.filters import Filters, filter_events
+    from components.view.shape.frames import events_frame
+
+    from .samples import TIMELINE
+
+    events = events_frame(load_file(TIMELINE).data)
+    assert list(filter_events(events, Filters(query=query))["id"]) == ["release-123-2025-12-13"]
+
+
+@pytest.mark.parametrize("query", ["December 2025", "2025-12", "грудень 2025", "снежань 2025", "декабрь 2025"])
+def test_a_search_for_a_month_finds_the_events_in_it_and_keeps_its_other_words(query: str) -> None:
+    from components.data.loader import load_file
+    from components.view.shape.filters import Filters, filter_events
+    from components.view.shape.frames import events_frame
+
+    from .samples import TIMELINE
+
+    events = events_frame(load_file(TIMELINE).data)
+    december = set(filter_events(events, Filters(query=query))["id"])
+    assert december == {e for e, start in zip(events["id"], events["start"], strict=True)
+                        if (start.year, start.month) == (2025, 12)}  # fmt: skip
+    assert list(filter_events(events, Filters(query=f"Bialiatski {query}"))["id"]) == ["release-123-2025-12-13"]
+    assert filter_events(events, Filters(query=f"nothing-like-this {query}")).empty
+
+
+def test_a_month_without_a_year_and_an_impossible_day_are_words() -> None:
+    from components.view.shape.search import date_query
+
+    assert date_query("May protests") == (None, "May protests")
+    assert date_query("31 February 2025") == (None, "31 February 2025")

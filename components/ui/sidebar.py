@@ -90,10 +90,11 @@ def filters_sidebar(page: PageData) -> Filters:
         query = st.text_input(
             _("Search"),
             key=QUERY,
-            placeholder=_("Name, place, word…"),
+            placeholder=_("Name, place, word or date…"),
             help=_(
-                "Titles, summaries and people's names in any spelling and any of the page's languages: "
-                "Tikhanovsky, Cichanoŭski, Ціханоўскі and Тихановский all work."
+                "Titles, summaries, people's and places' names in any spelling and any of the page's languages: "
+                "Tikhanovsky, Cichanoŭski, Ціханоўскі and Тихановский all work. A date keeps the events on it: "
+                "13 December 2025, 2025-12-13, December 2025 or грудень 2025."
             ),
         )
         st.session_state[DATES] = _fit_dates(st.session_state.get(DATES), (low, high))

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...i18n import N_, _
 from .frames import Frames
-from .search import query_words, search_key
+from .search import date_query, query_words, search_key
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,13 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         wanted = set(filters.people)
         keep &= events["people"].map(lambda ids: not wanted.isdisjoint(ids)).astype(bool)
     if filters.query.strip():
-        keep &= _matches(events["search_text"], filters.query)
+        # A date in the search ('13 December 2025', 'грудень 2025') keeps the events on it; the rest are words.
+        span, words = date_query(filters.query)
+        if span is not None:
+            keep &= (events["start"] <= pd.Timestamp(span[1]) + pd.Timedelta(days=1)) & (
+                events["until"] >= pd.Timestamp(span[0])
+            )
+        keep &= _matches(events["search_text"], words)
     return events[keep]
 
 
@@ -70,7 +76,7 @@ def filter_people(people: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         keep &= people["id"].isin(filters.people)
     if filters.query.strip():
         texts = (people["name"] + " " + people["aliases"].map(" ".join) + " " + people["role"]).map(search_key)
-        keep &= _matches(texts, filters.query)
+        keep &= _matches(texts, date_query(filters.query)[1])
     return people[keep]
 
 
