@@ -83,3 +83,24 @@ def test_untrusted_text_in_the_story_stays_text() -> None:
     hrefs = [value for name, value in parsed.attributes if name == "href"]
     assert hrefs and all(h.startswith(("https://", "http://", "?person=")) for h in hrefs)
     assert "&lt;script&gt;" in story.html
+
+
+def test_the_people_freed_are_told_apart_from_the_others_named() -> None:
+    from components.data.loader import load_text
+    from components.view.shape.frames import build_frames
+
+    from .samples import TIMELINE
+
+    text = TIMELINE.read_text(encoding="utf-8").replace(
+        '    summary: "Fourteen were freed and taken to Lithuania."\n    people: [siarhei-tsikhanouski]\n',
+        '    summary: "Fourteen were freed and taken to Lithuania."\n    people: [siarhei-tsikhanouski, john-coale]\n',
+    )
+    frames = build_frames(load_text(text, "timeline.yaml"))
+    people = {p.id: p for p in frames.meta.people}
+    events = frames.events[frames.events["id"] == "release-14-2025-06-21"]
+    html = story_page(events, people, frames.meta.sources, language="en").html
+    assert re.search(r'class="story-freed-people">Freed: <a [^>]*>Siarhei Tsikhanouski</a></p>', html)
+    assert re.search(r'class="story-people">Also named: <a [^>]*>John Coale</a></p>', html)
+    visit = frames.events[frames.events["id"] == "coale-visit-250-freed-2026-03-19"]
+    only = story_page(visit, people, frames.meta.sources, language="en").html
+    assert "story-freed-people" not in only and re.search(r'class="story-people">People: <a [^>]*>John Coale</a>', only)

@@ -158,6 +158,29 @@ def _new_source_fields(problems: dict[str, list[str]], attempted: bool) -> None:
             _show(problems, "source." + name.removeprefix("source_"), attempted)
 
 
+def _release_fields(problems: dict[str, list[str]], attempted: bool) -> None:
+    """How many were freed, where they went, the day they were freed and how."""
+    k = _key
+    freed, destinations = st.columns(2)
+    freed.text_input(_("People freed (optional)"), key=k("released"))
+    destinations.text_area(_("Where they went (one 'Destination: number' per line)"), key=k("released_to"), height=80)
+    _show(problems, "event.released", attempted)
+    _show(problems, "event.released_to", attempted)
+    st.text_input(
+        _("Day they were freed, if not the event's date (optional)"), key=k("freed_on"),
+        placeholder=_("YYYY, YYYY-MM or YYYY-MM-DD"),
+    )  # fmt: skip
+    _show(problems, "event.freed_on", attempted)
+    st.multiselect(
+        _("How they were freed"), list(RELEASE_KINDS), key=k("release_kind"),
+        format_func=_,
+        help=_(
+            "pardon · deportation (freed and taken abroad) · sentence-served · exchange · other; several may apply"
+        ),
+    )  # fmt: skip
+    _show(problems, "event.release_kind", attempted)
+
+
 def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     attempted = bool(st.session_state.get(DRAFT_ATTEMPTED))
     k = _key
@@ -191,24 +214,7 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     st.selectbox(
         pgettext("event status", "Status"), STATUSES, key=k("status"), format_func=_
     )  # the values are their own messages
-    freed, destinations = st.columns(2)
-    freed.text_input(_("People freed (optional)"), key=k("released"))
-    destinations.text_area(_("Where they went (one 'Destination: number' per line)"), key=k("released_to"), height=80)
-    _show(problems, "event.released", attempted)
-    _show(problems, "event.released_to", attempted)
-    st.text_input(
-        _("Day they were freed, if not the event's date (optional)"), key=k("freed_on"),
-        placeholder=_("YYYY, YYYY-MM or YYYY-MM-DD"),
-    )  # fmt: skip
-    _show(problems, "event.freed_on", attempted)
-    st.multiselect(
-        _("How they were freed"), list(RELEASE_KINDS), key=k("release_kind"),
-        format_func=_,
-        help=_(
-            "pardon · deportation (freed and taken abroad) · sentence-served · exchange · other; several may apply"
-        ),
-    )  # fmt: skip
-    _show(problems, "event.release_kind", attempted)
+    _release_fields(problems, attempted)
     st.text_input(_("Tags (comma-separated; 'milestone' for key events)"), key=k("tags"))
     st.text_area(_("Note (where sources disagree)"), key=k("note"), height=80)
     st.multiselect(

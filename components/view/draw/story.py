@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
+from ...data.fuzzy_dates import parse_fuzzy_date
 from ...data.model import Person, Source
 from ...i18n import DEFAULT_LANGUAGE, _, number_text, speaks
 from ..shape.frames import UNSPECIFIED_DESTINATION, frame_records
@@ -63,6 +64,8 @@ def _words() -> dict[str, str]:
         "in_english": _("in English"),
         "people_freed": _("People freed: {count}"),
         "people": _("People: {names}"),
+        "freed": _("Freed: {names}"),
+        "others": _("Also named: {names}"),
         "note": _("Note: {note}"),
         "sources": _("Sources: {sources}"),
     }
@@ -87,6 +90,14 @@ def _event(
     language: str,
 ) -> str:
     freed, destinations = _freed(row, language)
+    named = [p for p in row["people"] if p in people]
+    # Who this event freed: the people named whose release falls on its days (a negotiator is named, not freed).
+    first = parse_fuzzy_date(row["date"]).start
+    last = max(
+        parse_fuzzy_date(row[name]).end for name in ("date", "end", "freed_on") if isinstance(row.get(name), str)
+    )
+    freed_ids = {p for p in named if row["released"] is not None and not pd.isna(row["released"])
+             and (day := people[p].released) is not None and first <= day.start <= last}  # fmt: skip
     translated = language != DEFAULT_LANGUAGE
     entry = {
         "id": row["id"], "selected": row["id"] == selected,
@@ -96,7 +107,8 @@ def _event(
         "title_in_english": row.get("title_in_english") is True,
         "summary": row["summary"], "summary_in_english": row.get("summary_in_english") is True,
         "freed": freed, "destinations": destinations,
-        "people": [(links.person(p), people[p].name) for p in row["people"] if p in people],
+        "freed_people": [(links.person(p), people[p].name) for p in named if p in freed_ids],
+        "people": [(links.person(p), people[p].name) for p in named if p not in freed_ids],
         "note": optional_text(row["note"]), "note_in_english": translated,
         "sources": [_source(sources[s], language) for s in row["sources"] if s in sources],
     }  # fmt: skip
