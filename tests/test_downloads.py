@@ -304,3 +304,12 @@ def test_a_reader_s_workbook_cites_and_labels_in_their_language_and_keeps_the_da
     assert about[labelled] == "19 сакавіка 2026" and any("Minsk" in str(v) for v in about.values())
     events = next(t for t in TABLES if t.name == "events")
     assert [c.value for c in book["events"][1]] == events.column_names, "the data's own column names"
+
+
+def test_every_list_in_a_cell_is_joined_the_same_way() -> None:
+    from components.view.files.data_tables import LIST_SEPARATOR, data_tables
+
+    tables = data_tables(build_frames(load_file(TIMELINE)))
+    kinds = [k for k in tables["releases"]["kind"] if "deportation" in k]
+    assert kinds and all(k == f"pardon{LIST_SEPARATOR}deportation" for k in kinds)
+    assert set(tables["events"]["release_kind"].dropna()) >= {f"pardon{LIST_SEPARATOR}deportation"}

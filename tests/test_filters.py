@@ -122,3 +122,17 @@ def test_filters_are_described_in_words_for_a_downloads_note() -> None:
         Filters(start=dt.date(2025, 1, 1), categories=("releases", "war"), statuses=("reported",), query="Minsk")
     )
     assert described == "Filtered: from 2025-01-01; categories: releases, war; status: reported; search: Minsk"
+
+
+def test_a_downloads_name_says_what_the_filters_kept() -> None:
+    import datetime as dt
+
+    from components.view.shape.filters import Filters
+
+    assert Filters().file_name("events.csv") == "events.csv"
+    year = Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), categories=("releases",))
+    assert year.file_name("events.csv") == "events_2025-01-01_2025-12-31_releases.csv"
+    assert (
+        Filters(query="Бяляцкі pardon").file_name("belarus-timeline.xlsx") == "belarus-timeline_byalyatski_pardon.xlsx"
+    )
+    assert Filters(end=dt.date(2021, 6, 30)).file_name("events.json") == "events_start_2021-06-30.json"

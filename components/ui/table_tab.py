@@ -62,7 +62,7 @@ def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     ]
     # Built only when a reader asks for a file: the page's reruns do not pay for downloads nobody takes.
     for column, (label, name, mime), build in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, builders, strict=True):
-        column.download_button(_(label), build, name, mime, on_click="ignore")
+        column.download_button(_(label), build, filters.file_name(name), mime, on_click="ignore")
     st.caption(
         _(
             "Every download holds what the filters show, as the data file writes it (in English). CSV: UTF-8, one "

@@ -12,6 +12,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from ...data.fuzzy_dates import FuzzyDate
 from ...data.model import Source
 from ...i18n import DEFAULT_LANGUAGE, N_, _
+from ..shape.frames import KIND_JOINER
 from ..words.locale import date_label
 
 TEMPLATE = "plotly_white"
@@ -29,7 +30,6 @@ FIXED_VALUES = (
     N_("confirmed"), N_("reported"), N_("disputed"),
     N_("pardon"), N_("deportation"), N_("sentence-served"), N_("exchange"), N_("other"),
 )  # fmt: skip
-KIND_JOINER = " + "  # as the releases frame joins an event's kinds
 # Plotly writes month names in English ('Jan 2021'): other languages get numbers at every zoom level.
 NUMERIC_TICK_FORMATS = (([None, "M1"], "%d.%m.%Y"), (["M1", "M12"], "%m.%Y"), (["M12", None], "%Y"))
 HOVER_DATE_FORMATS = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}

@@ -19,7 +19,7 @@ from ...data.fields import FieldSpec, as_date, model_fields, written
 from ...data.model import TRANSLATED_SUFFIX, Category, Event, HeldAt, Person, Place, PrisonerCount, Source
 from ...i18n import TRANSLATED_LANGUAGES
 from ..shape.filters import Shown
-from ..shape.frames import UNSPECIFIED_DESTINATION, Frames, frame_records
+from ..shape.frames import KIND_JOINER, UNSPECIFIED_DESTINATION, Frames, frame_records
 
 LIST_SEPARATOR = "; "  # lists in one cell (ids, aliases, tags); ids never contain it
 # OWASP's advice against formula injection: text a spreadsheet would read as a formula is neutralised on the way out.
@@ -228,8 +228,8 @@ TABLES: tuple[Table, ...] = (
             Column("date_start", "date", START, required=True),
             Column("destination", "string",
                    f"Where they went; '{UNSPECIFIED_DESTINATION}' for the part no source places.", required=True),
-            Column("kind", "string", f"How they were freed ({_about(Event, 'release_kind')}); kinds that applied "
-                   "together are joined with ' + '.", required=True),
+            Column("kind", "string", _list_of(f"How they were freed ({_about(Event, 'release_kind')})"),
+                   required=True),
             Column("released", "integer", "People freed to this destination.", required=True),
         ),
         primary_key=("event_id", "destination"),
@@ -328,7 +328,8 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
         "event_sources": _frame("event_sources", event_sources),
         "releases": _frame("releases", [
             {"event_id": r["id"], "date": written[r["id"]], "date_start": _day(r["start"]),
-             "destination": r["destination"], "kind": r["kind"], "released": int(r["released"])}
+             "destination": r["destination"], "kind": r["kind"].replace(KIND_JOINER, LIST_SEPARATOR),
+             "released": int(r["released"])}
             for r in frame_records(releases)
         ]),
         "prisoner_counts": _frame("prisoner_counts", [_count_row(c) for c in frame_records(counts)]),

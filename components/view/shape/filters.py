@@ -27,6 +27,18 @@ class Filters:
     def is_empty(self) -> bool:
         return self == Filters()
 
+    def file_name(self, name: str) -> str:
+        """A download's name that says what it holds: 'events.csv' for everything,
+        'events_2025-01-01_2025-12-31_releases.csv' for one year's releases (categories, people and statuses by id,
+        the search's words folded to Latin letters)."""
+        stem, dot, suffix = name.rpartition(".")
+        parts = [stem]
+        if self.start or self.end:
+            parts += [f"{self.start or 'start'}", f"{self.end or 'end'}"]
+        parts += [*self.categories, *self.people, *self.statuses, *query_words(self.query)[:4]]
+        joined = "_".join(parts)[:120].rstrip("_-")
+        return f"{joined}{dot}{suffix}"
+
 
 def _overlaps(starts: pd.Series, ends: pd.Series, filters: Filters) -> pd.Series:
     # A span is in range when any part of it is: '2022' stays when the range is March–May 2022.

@@ -24,6 +24,7 @@ from .search import search_key
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 
 UNSPECIFIED_DESTINATION = N_("Destination not reported")
+KIND_JOINER = " + "  # a release's kinds that applied together, as the charts and tables show them
 UNSPECIFIED_KIND = N_("not recorded")  # a release whose kind (pardon, deportation, ...) the data does not give
 
 
@@ -223,7 +224,7 @@ def releases_frame(data: Dataset) -> pd.DataFrame:
             continue
         freed = event.freed_on or event.date  # the day the people were freed
         label = _english(freed)
-        kind = " + ".join(event.release_kind) or UNSPECIFIED_KIND
+        kind = KIND_JOINER.join(event.release_kind) or UNSPECIFIED_KIND
         for destination, number in event.released_to.items():
             rows.append((event.id, _timestamp(freed.start), label, event.title, destination, kind, number))
         remainder = event.released - sum(event.released_to.values())
