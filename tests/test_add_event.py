@@ -180,3 +180,34 @@ def test_a_belarusian_reader_types_translations_into_the_form_and_they_are_saved
     assert not app.exception
     event = load_file(path).data.events[-1]
     assert event.title_i18n == {"be": "Новая падзея"} and event.summary_i18n == {"ru": "Произошло что-то ещё."}
+
+
+def test_the_form_tells_the_truth_before_and_after_a_save(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
+    path = write_data(VALID)
+    app = open_form(monkeypatch, path, allow=True)
+    assert app.info[0].value.startswith("Saving is on: **Save** adds the entry to the data file")
+    # Dated the data's as_of (19 March 2026), not today, which is past what the data covers.
+    assert [app.number_input(key=f"draft_{part}").value for part in ("year", "month", "day")] == [2026, 3, 19]
+    assert app.text_input(key="draft_title").label == "Title *"
+    fill_valid(app)
+    next(b for b in app.button if b.label == "Save").click().run()
+    (saved,) = [s.value for s in app.success]
+    assert saved.startswith(f"Saved “A new event” to {path}.") and "to undo, copy it back over" in saved
+    backup = saved.split("is kept at ")[1].split(";")[0]
+    assert Path(backup).read_text(encoding="utf-8") == VALID, "the backup is the file as it was"
+
+
+def test_without_saving_an_unfinished_entry_is_not_offered_to_copy(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
+    app = open_form(monkeypatch, write_data(VALID), allow=False)
+    assert app.info[0].value.startswith("This server does not save entries.")
+    assert any(w.value.startswith("The entry is offered to copy once it passes") for w in app.warning)
+    assert not [c for c in app.code if c.value.startswith("events:")], "no YAML that check would refuse"
+    assert not any(b.proto.label == "Download entry (YAML)" for b in app.get("download_button"))
+
+
+def test_a_likely_duplicate_is_named(monkeypatch: pytest.MonkeyPatch, write_data) -> None:
+    app = fill_valid(open_form(monkeypatch, write_data(VALID), allow=True))
+    app.number_input(key="draft_year").set_value(2022).run()
+    app.number_input(key="draft_month").set_value(2).run()
+    app.number_input(key="draft_day").set_value(28).run()
+    assert any("Already in the data with this date and source: “An event”" in w.value for w in app.warning)

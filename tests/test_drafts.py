@@ -80,7 +80,7 @@ def test_helpers() -> None:
         "2022-03-04",
     )
     assert parse_destinations("Lithuania: 9\nUkraine:114\nbad") == (
-        {"Lithuania": "9", "Ukraine": "114"},
+        {"Lithuania": 9, "Ukraine": 114},
         ["line 3: write 'Destination: number', e.g. 'Lithuania: 9'"],
     )
 
@@ -142,7 +142,7 @@ def test_form_values_with_a_new_person_and_source_refer_to_them() -> None:
     assert draft.event["people"] == ["ales-bialiatski"] and draft.person is not None
     assert draft.person["aliases"] == ["Алесь Бяляцкі", "Byalyatski"]
     assert draft.event["sources"] == ["s1", "viasna-2026-03"] and draft.source_id == "viasna-2026-03"
-    assert draft.event["released_to"] == {"Lithuania": "2"} and draft.event["tags"] == ["milestone", "key-event"]
+    assert draft.event["released_to"] == {"Lithuania": 2} and draft.event["tags"] == ["milestone", "key-event"]
 
 
 def test_duplicating_fills_the_form_from_an_event() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -239,3 +240,32 @@ def test_lock_file_is_beside_the_data_file(data_file: Path) -> None:
     assert save_entries(data_file, events=[event(1)]).saved
     assert (data_file.parent / "events.yaml.lock").exists()
     assert os.listdir(data_file.parent) != []
+
+
+def test_an_entry_saved_from_the_form_passes_the_files_json_schema(data_file: Path) -> None:
+    """What an editor's YAML extension checks (yaml-language-server reads YAML 1.2: a date is text, 3 a number)."""
+    import datetime as dt
+
+    import jsonschema
+    import yaml
+
+    from components.edit.drafts import EventForm, draft_from_values
+
+    class Yaml12(yaml.SafeLoader):
+        pass
+
+    Yaml12.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    data = load_file(data_file).data
+    typed = {"title": "Freed", "category": data.categories[0].id, "summary": "S.",
+             "sources": [next(iter(data.sources))], "released": "3", "released_to": "Lithuania: 2"}  # fmt: skip
+    draft, problems = draft_from_values(EventForm.from_widgets(typed.get, dt.date(2026, 3, 19)), data.info, set())
+    assert problems == {} and draft.event["released"] == 3 and draft.event["released_to"] == {"Lithuania": 2}
+    assert save_entries(data_file, events=[draft.event]).saved
+    saved = yaml.load(data_file.read_text(encoding="utf-8"), Loader=Yaml12)
+    schema = json.loads((ROOT / "events.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(saved, schema)
+    (entry,) = [e for e in saved["events"] if e["title"] == "Freed"]
+    assert entry["released"] == 3 and entry["released_to"] == {"Lithuania": 2}

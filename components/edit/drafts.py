@@ -75,9 +75,16 @@ def parse_list(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,\n]", text) if part.strip()]
 
 
-def parse_destinations(text: str) -> tuple[dict[str, str], list[str]]:
-    """'Lithuania: 9' lines to a mapping (numbers stay text for the model to judge)."""
-    destinations: dict[str, str] = {}
+def whole_number(text: str) -> int | str:
+    """'12' as 12, so that a saved entry holds a number as the file's schema wants; anything else stays text for the
+    model to judge and name ('1,153' is not a whole number)."""
+    stripped = text.strip()
+    return int(stripped) if stripped.isdigit() else stripped
+
+
+def parse_destinations(text: str) -> tuple[dict[str, int | str], list[str]]:
+    """'Lithuania: 9' lines to a mapping, numbers as numbers (other text stays for the model to judge)."""
+    destinations: dict[str, int | str] = {}
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -86,7 +93,7 @@ def parse_destinations(text: str) -> tuple[dict[str, str], list[str]]:
         if not colon or not name.strip():
             problems.append(_("line {line}: write 'Destination: number', e.g. 'Lithuania: 9'").format(line=number))
             continue
-        destinations[name.strip()] = count.strip()
+        destinations[name.strip()] = whole_number(count)
     return destinations, problems
 
 
@@ -327,7 +334,7 @@ def draft_from_values(form: EventForm, data: DatasetInfo, event_ids: set[str]) -
         "summary_i18n": _translations(form, "summary"),
         "sources": [*form.sources, *([source_id] if source_id else [])],
         "people": [*form.people, *([person["id"]] if person else [])],
-        "released": form.released.strip() or None,
+        "released": whole_number(form.released) if form.released.strip() else None,
         "freed_on": form.freed_on.strip() or None,
         "released_to": released_to,
         "release_kind": list(form.release_kind),

@@ -39,13 +39,16 @@ from .state import (
     DIALOG_OPEN,
     DIALOG_RESET_PENDING,
     DRAFT_ATTEMPTED,
+    DRAFT_DAY,
     DRAFT_PASSWORD,
     DRAFT_PREFIX,
     DRAFT_PREVIEW,
     DRAFT_SAVE,
     EVENT,
+    SAVED_NOTICE,
 )
 
+REQUIRED_MARK = " *"  # after the label of a field the file must have (the date always has a value)
 # What the reader sees for the form's choices; the widgets keep the values themselves.
 PRECISION_LABELS = {"day": N_("Day"), "month": N_("Month"), "year": N_("Year only")}
 
@@ -59,10 +62,11 @@ def _values() -> EventForm:
     return EventForm.from_widgets(lambda name, default: st.session_state.get(_key(name), default), dt.date.today())
 
 
-def reset_draft(prefill: Mapping[str, Any] | None = None) -> None:
-    """Start the form empty (dated today), or from an existing event's values ('Duplicate as new')."""
-    today = dt.date.today()
-    values = prefilled_values(prefill, today) if prefill else blank_values(today)
+def reset_draft(prefill: Mapping[str, Any] | None = None, day: dt.date | None = None) -> None:
+    """Start the form empty, dated `day` (the data's as_of: a new entry is most likely about what the data is current
+    to, and a later date would be past it), or from an existing event's values ('Duplicate as new')."""
+    day = day or min(dt.date.today(), st.session_state.get(DRAFT_DAY, dt.date.today()))
+    values = prefilled_values(prefill, day) if prefill else blank_values(day)
     for name, value in values.widget_values().items():
         st.session_state[_key(name)] = value
     st.session_state[DRAFT_ATTEMPTED] = False
@@ -185,7 +189,7 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     attempted = bool(st.session_state.get(DRAFT_ATTEMPTED))
     k = _key
     _date_fields(problems, attempted)
-    st.text_input(_("Title"), key=k("title"))
+    st.text_input(_("Title") + REQUIRED_MARK, key=k("title"))
     _show(problems, "event.title", attempted)
     st.text_input(
         _("Short label (optional)"), key=k("short"), max_chars=SHORT_LENGTH,
@@ -193,14 +197,16 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     )  # fmt: skip
     _show(problems, "event.short", attempted)
     labels = dict(zip(page.categories["id"], page.categories["label"], strict=True))
-    st.selectbox(_("Category"), list(labels), key=k("category"), format_func=lambda v: labels[v], index=None)
+    st.selectbox(
+        _("Category") + REQUIRED_MARK, list(labels), key=k("category"), format_func=lambda v: labels[v], index=None
+    )
     _show(problems, "event.category", attempted)
     st.multiselect(
         _("Also in categories (optional)"), list(labels), key=k("also"), format_func=lambda v: labels[v],
         help=_("Other categories whose filter should find this event; it is drawn in its own category's lane."),
     )  # fmt: skip
     _show(problems, "event.also", attempted)
-    st.text_area(_("Summary"), key=k("summary"), help=_("One to three factual sentences."))
+    st.text_area(_("Summary") + REQUIRED_MARK, key=k("summary"), help=_("One to three factual sentences."))
     _show(problems, "event.summary", attempted)
     _translation_fields(problems, attempted)
     names = dict(zip(page.people["id"], page.people["name"], strict=True))
@@ -208,7 +214,7 @@ def _form(page: PageData, problems: dict[str, list[str]]) -> None:
     _show(problems, "event.people", attempted)
     _new_person_fields(problems, attempted)
     titles = {sid: f"{s.publisher}: {s.title}" for sid, s in page.meta.sources.items()}
-    st.multiselect(_("Sources"), list(titles), key=k("sources"), format_func=lambda v: titles[v])
+    st.multiselect(_("Sources") + REQUIRED_MARK, list(titles), key=k("sources"), format_func=lambda v: titles[v])
     _show(problems, "event.sources", attempted)
     _new_source_fields(problems, attempted)
     st.selectbox(
@@ -240,8 +246,10 @@ def _mark_attempted() -> None:
     st.session_state[DRAFT_ATTEMPTED] = True
 
 
-def open_dialog(duplicate_of: str | None = None) -> None:
-    """Button callback: open the form (kept open across reruns until saved or dismissed)."""
+def open_dialog(duplicate_of: str | None = None, day: dt.date | None = None) -> None:
+    """Button callback: open the form (kept open across reruns until saved or dismissed), dated `day` when new."""
+    if day is not None:
+        st.session_state[DRAFT_DAY] = day
     if duplicate_of is not None:
         st.session_state[DIALOG_DUPLICATE] = duplicate_of  # filled from the full data when the form opens
     elif _key("title") not in st.session_state or st.session_state.get(DIALOG_RESET_PENDING):
@@ -261,7 +269,13 @@ def dialog_is_open() -> bool:
 
 def render_add_event(page: PageData) -> None:
     """The sidebar's 'Add an event' button, and the dialog while it is open."""
-    st.sidebar.button(_("Add an event"), icon=":material/add:", use_container_width=True, on_click=open_dialog)
+    st.sidebar.button(
+        _("Add an event"), icon=":material/add:", use_container_width=True, on_click=open_dialog,
+        kwargs={"day": page.meta.as_of.end},
+    )  # fmt: skip
+    notice = st.session_state.pop(SAVED_NOTICE, None)
+    if notice:  # the last save: where it went, the backup, how to undo it
+        st.success(notice, icon=":material/check_circle:")
     if dialog_is_open():
         add_event_dialog(page, data_file())
 
@@ -323,6 +337,12 @@ def _save(path: Path, draft: Draft, problems: dict[str, list[str]]) -> None:
     )
     if result.saved:
         st.session_state[DIALOG_RESET_PENDING] = True  # widgets exist in this run; reset on next opening
+        saved = _("Saved “{title}” to {path}.").format(title=draft.event["title"], path=path)
+        if result.backup is not None:
+            saved += " " + _(
+                "The file as it was is kept at {backup}; to undo, copy it back over {path} (or delete the entry)."
+            ).format(backup=result.backup, path=path)
+        st.session_state[SAVED_NOTICE] = saved
         close_dialog()
         st.session_state[EVENT] = draft.event["id"]
         st.rerun()
@@ -330,14 +350,48 @@ def _save(path: Path, draft: Draft, problems: dict[str, list[str]]) -> None:
     st.code("\n".join(result.problems), language=None, wrap_lines=True)
 
 
-def _offer_yaml(page: PageData, draft: Draft) -> None:
-    """Where the server does not save: the entry as YAML to copy or download, and the repository's link."""
+def _offer_yaml(page: PageData, draft: Draft, problems: dict[str, list[str]]) -> None:
+    """Where the server does not save: the entry as YAML to copy or download once it passes the checks `check`
+    makes (never an entry `check` would refuse), and the repository's link."""
+    if problems:
+        st.warning(_("The entry is offered to copy once it passes the same checks as the data file; still to fix:"))
+        st.markdown("\n".join(f"- {field.split('.', 1)[-1]}: {message}" for field, messages in problems.items()
+                              for message in messages))  # fmt: skip
+        return
     yaml_text = draft_yaml(draft)
     st.markdown(_("**This server does not save.** Copy or download the entry and add it to `events.yaml`:"))
     st.code(yaml_text, language="yaml")
     st.download_button(_("Download entry (YAML)"), yaml_text, "new-event.yaml", "application/yaml")
     if page.meta.repository_url:
         st.link_button(_("Edit events.yaml in its repository"), page.meta.repository_url)
+
+
+def _saving_status() -> None:
+    """At the top, in plain words: whether Save will write to the data file on this server."""
+    if current_permission().allowed:
+        st.info(_("Saving is on: **Save** adds the entry to the data file and keeps a copy of the file as it was."))
+    else:
+        st.info(
+            _(
+                "This server does not save entries. Fill in the form and you get the entry to copy into the data "
+                "file (or, if you are an editor, sign in or enter the editor password at the bottom)."
+            )
+        )
+    st.caption(_("* required"))
+
+
+def _warn_duplicate(english: PageData, draft: Draft) -> None:
+    """An event of the same date citing one of the same sources is most likely the same event."""
+    date, sources = str(draft.event.get("date", "")), set(draft.event.get("sources", []))
+    if not date or not sources:
+        return
+    same = english.events[
+        (english.events["date"] == date) & english.events["sources"].map(sources.intersection).astype(bool)
+    ]
+    for title in same["title"]:
+        st.warning(
+            _("Already in the data with this date and source: “{title}”. Is it the same event?").format(title=title)
+        )
 
 
 def add_event_dialog(page: PageData, path: Path) -> None:
@@ -353,6 +407,7 @@ def _dialog_form(page: PageData, path: Path, language: str) -> None:
     if load_page_data(path).problems:  # the file as it is now (the page may show its last valid version)
         st.error(_("The data file has problems (listed on the page); fix them before adding an event."))
         return
+    _saving_status()
     english = page.in_english  # the data's own values: a copy and a check in the file's language
     data, event_ids = english.meta, set(english.events["id"])
     duplicate_of = st.session_state.pop(DIALOG_DUPLICATE, None)
@@ -362,6 +417,7 @@ def _dialog_form(page: PageData, path: Path, language: str) -> None:
     checked = check_draft(data, draft, event_ids)
     problems = _problems(checked.problems, form_problems)
     _form(page, problems)
+    _warn_duplicate(english, draft)
     if checked.dataset is not None and not problems:
         st.markdown(_("**Preview** (the new event, ringed, among the events of the year around it)"))
         st.plotly_chart(
@@ -369,6 +425,6 @@ def _dialog_form(page: PageData, path: Path, language: str) -> None:
             key=DRAFT_PREVIEW,
         )
     if not _permission().allowed:
-        _offer_yaml(page, draft)
+        _offer_yaml(page, draft, problems)
     elif st.button(_("Save"), type="primary", key=DRAFT_SAVE, on_click=_mark_attempted):
         _save(path, draft, problems)

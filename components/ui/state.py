@@ -36,6 +36,8 @@ DRAFT_ATTEMPTED = "draft_attempted"
 DRAFT_PASSWORD = "draft_password"
 DRAFT_PREVIEW = "draft_preview"
 DRAFT_SAVE = "draft_save"
+DRAFT_DAY = "draft_day"  # the day a new form is dated: the data's as_of
+SAVED_NOTICE = "saved_notice"  # after a save: where the entry went, the backup and how to undo
 
 # The story under the timeline.
 STORY_PAGE = "story_page"
