@@ -250,3 +250,37 @@ def test_a_release_is_dated_by_the_day_its_people_were_freed() -> None:
 
     (day,) = {str(d.date()) for d in releases_frame(dataset(dated))["start"]}
     assert day == "2022-03-02"
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("How freed or what became of them: pardoned.", "speaks to editors ('How freed or what became of them')"),
+        ("The count is in prisoner_counts.", "speaks to editors ('prisoner_counts')"),
+        ("A copy on a mirror host.", "speaks to editors ('mirror host')"),
+        ("Figures from RBC). articles of the code.", "a sentence starts in lower case ('RBC). articles')"),
+        ("TODO check the date.", "holds an editing instruction ('TODO')"),
+    ],
+)
+def test_a_note_for_editors_is_a_warning(note: str, expected: str) -> None:
+    text = VALID.replace("    people: [p1]\n", f'    people: [p1]\n    note: "{note}"\n', 1)
+    (warning,) = [w for w in warnings_of(text) if w.startswith("events.0.note")]
+    assert warning.startswith(f"events.0.note: {expected}")
+
+
+def test_abbreviations_and_initials_are_not_broken_sentences() -> None:
+    fine = "Art. 342 of the code; the U.S. envoy met him, e.g. on 10 Sept. no record says more."
+    text = VALID.replace("    people: [p1]\n", f'    people: [p1]\n    note: "{fine}"\n', 1)
+    assert [w for w in warnings_of(text) if "lower case" in w] == [
+        "events.0.note: a sentence starts in lower case ('Sept. no'): make the sentence whole"
+    ]
+
+
+def test_a_person_named_in_a_title_is_in_its_people() -> None:
+    text = VALID.replace("    title: An event\n", "    title: Siarhei Tsikhanouski detained\n").replace(
+        "    people: [p1]\n", "    people: []\n", 1
+    )
+    assert "events.0.people: names p1 in its title or summary; add them to its people" in warnings_of(text)
+    assert not [
+        w for w in warnings_of(text.replace("    people: []\n", "    people: [p1]\n")) if "title or summary" in w
+    ]

@@ -337,8 +337,14 @@ def _freed_people_findings(data: Dataset) -> Iterator[Finding]:
             )
 
 
-# What an editor leaves for themselves: every reader of the page would see it.
+# What an editor leaves for themselves, or words about the file rather than the facts: every reader sees them.
 _INSTRUCTION = re.compile(r"\b(?:TODO|FIXME|XXX|TBD)\b|\bADD [a-z_]+")
+_TO_EDITORS = re.compile(
+    r"(?i:\bsee events\.yaml\b|\bnot cited\b|\bmirror host\b|how freed or what became of them)|\b[a-z]+_[a-z_]+\b"
+)
+# A sentence that begins in lower case after a full stop: a fragment left by an edit ('…RBC). articles of the…').
+_BROKEN = re.compile(r"(\S+)\. ([a-z]\w*)")
+_ABBREVIATIONS = {"e.g", "i.e", "no", "vs", "approx", "st", "art", "arts", "para", "cf", "incl", "p", "pp", "ca"}
 
 
 def _texts(value: object, path: KeyPath, prose: bool = False) -> Iterator[tuple[KeyPath, str]]:
@@ -359,8 +365,31 @@ def _texts(value: object, path: KeyPath, prose: bool = False) -> Iterator[tuple[
             yield from _texts(item, (*path, index), prose)
 
 
+def _sentence_end(word: str) -> bool:
+    """Whether a word before a full stop ends a sentence: not an abbreviation (Art., e.g.) or initials (U.S.)."""
+    bare = word.strip("()[]\"'«»“”").lower()
+    return "." not in bare and len(bare) > 1 and bare not in _ABBREVIATIONS
+
+
 def _instruction_findings(data: Dataset) -> Iterator[Finding]:
     for path, text in _texts(data, ()):
+        # Notes and summaries are the file's own prose (a source's title is its publisher's headline, as written).
+        broken = [m for m in _BROKEN.finditer(text) if _sentence_end(m.group(1))]
+        if broken and path[-1] in ("note", "summary"):
+            yield Finding(
+                path,
+                _("a sentence starts in lower case ('{found}'): make the sentence whole").format(
+                    found=broken[0].group(0)
+                ),
+                "warning",
+            )  # fmt: skip
+        if found := _TO_EDITORS.search(text):
+            yield Finding(
+                path,
+                _("speaks to editors ('{found}'), which every reader sees: say what the sources say, not how the file "
+                  "is kept").format(found=found.group(0)),
+                "warning",
+            )  # fmt: skip
         if found := _INSTRUCTION.search(text):
             yield Finding(
                 path,
@@ -403,6 +432,20 @@ def _death_findings(data: Dataset) -> Iterator[Finding]:
             )
 
 
+def _named_findings(data: Dataset) -> Iterator[Finding]:
+    """A person the data has, named in an event's title or summary, is in its `people` (their page and filter lead
+    to it)."""
+    for index, event in enumerate(data.events):
+        text = f"{event.title} {event.summary}"
+        missing = [p.id for p in data.people if p.id not in event.people and p.name in text]
+        if missing:
+            yield Finding(
+                ("events", index, "people"),
+                _("names {people} in its title or summary; add them to its people").format(people=", ".join(missing)),
+                "warning",
+            )
+
+
 def consistency_findings(data: Dataset) -> list[Finding]:
     """Warnings where the file's numbers and people do not agree with each other, or a text holds a to-do."""
     return [
@@ -410,6 +453,7 @@ def consistency_findings(data: Dataset) -> list[Finding]:
         *_freed_people_findings(data),
         *_death_findings(data),
         *_instruction_findings(data),
+        *_named_findings(data),
     ]
 
 
