@@ -192,3 +192,10 @@ def test_the_people_filter_offers_every_spelling(monkeypatch: pytest.MonkeyPatch
 def test_an_empty_result_draws_no_timeline(monkeypatch: pytest.MonkeyPatch) -> None:
     app = page(monkeypatch, q="no such words anywhere")
     assert not app.get("plotly_chart") and any("No events match" in i.value for i in app.info)
+
+
+def test_the_headline_count_says_when_and_who_reported_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page(monkeypatch)
+    (held,) = [m for m in app.metric if m.label == "Political prisoners held"]
+    assert held.proto.help.startswith("Viasna's count, 19 March 2026, taken before: ")
+    assert "(reported by Belsat, 19 March 2026)" in held.proto.help

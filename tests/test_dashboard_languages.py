@@ -153,7 +153,9 @@ def test_no_english_message_is_left_on_a_translated_page(monkeypatch: pytest.Mon
     assert not left, f"English messages on the {code} page's {tab} tab: {left[:8]}"
     # The page's own labels: no English word at all, but names of file formats and the search's example spelling.
     words = {w for t in labels(app) for w in re.findall(r"\b[A-Za-z]{3,}\b", PLACEHOLDER.sub(" ", t))}
-    assert words <= {"CSV", "JSON", "ZIP", "Excel", "Tikhanovsky", "BibTeX", "RIS", "CSL"}, words  # formats' names
+    # Names of file formats, the search's example spelling, and the publishers the data cites (names, not words).
+    publishers = {w for s in DATA.sources.values() for w in re.findall(r"\b[A-Za-z]{3,}\b", s.publisher)}
+    assert words <= {"CSV", "JSON", "ZIP", "Excel", "Tikhanovsky", "BibTeX", "RIS", "CSL"} | publishers, words
 
 
 @pytest.mark.parametrize("code", TRANSLATED_LANGUAGES)

@@ -521,3 +521,9 @@ def test_date_axes_write_numeric_dates_outside_english(build, timeline_data: Dat
     assert not [f for f in date_formats(figure) if MONTH_NAMES.search(f)]
     english = build(timeline_data, "en")  # unchanged: Plotly's own ticks ('Jan 2021'), the hovers' month names
     assert not english.layout.xaxis.tickformatstops and english.layout.separators is None
+
+
+def test_a_counts_hover_names_its_source_and_its_note(timeline_data: Dataset) -> None:
+    figure = prisoners_figure(counts_frame(timeline_data), events_frame(timeline_data), language="en")
+    hovers = [h for t in figure.data if t.text is not None for h in t.text if "political prisoner" in str(h)]
+    assert any("Source: " in h and "Counted before the release of 250 the same day." in h for h in hovers)

@@ -49,3 +49,21 @@ def test_sources_table_is_newest_first() -> None:
     dates = FRAMES.sources.loc[table.index, "published_sort"]
     assert len(dates) == len(FRAMES.sources)
     assert list(dates) == sorted(dates, reverse=True)
+
+
+def test_the_count_table_writes_each_count_as_the_text_does_with_its_note_and_link() -> None:
+    from components.data.loader import load_file
+    from components.view.draw.tables import counts_table
+    from components.view.shape.frames import build_frames
+
+    from .samples import TIMELINE
+
+    counts = build_frames(load_file(TIMELINE)).counts
+    table = counts_table(counts, language="en")
+    assert list(table.columns) == ["Date", "Political prisoners", "Source", "Link", "Note"]
+    last = table.iloc[-1]
+    assert (
+        last["Political prisoners"] == "over 1,140"
+        and last["Note"] == "Counted before the release of 250 the same day."
+    )
+    assert last["Link"].startswith("https://")

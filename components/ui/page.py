@@ -90,8 +90,12 @@ def render_header(page: PageData, shown: Shown) -> None:
             counted = _("Viasna's count, {date}, taken before: {event}").format(
                 date=latest["date_label"], event=before.iloc[0]
             )
-        held.metric(_("Political prisoners held"), count_label(latest), help=counted)
         source = data.sources.get(str(latest["source"]))
+        if source:  # who reported it, so that the figure can be cited from the page
+            counted += " " + _("(reported by {publisher}, {date})").format(
+                publisher=source.publisher, date=fuzzy_date_text(source.published, page.language)
+            )
+        held.metric(_("Political prisoners held"), count_label(latest), help=counted)
         cited = (
             markdown_link(source.publisher, source.url)
             + f", {escape_markdown(fuzzy_date_text(source.published, page.language))}, "

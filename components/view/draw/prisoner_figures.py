@@ -26,10 +26,12 @@ from .style import (
     release_kind_text,
     right_axis,
     time_axis,
+    truncate,
     whole_axis,
 )
 
 ROW_PX = 18  # a row of key-event titles above the chart
+NOTE_HOVER_LENGTH = 160  # characters of a count's note in its hover (the table has it whole)
 PLOT_HEIGHT_PX = 380
 LEGEND_PX = 70  # below the plot: the date ticks and the legend
 
@@ -37,13 +39,15 @@ LEGEND_PX = 70  # below the plot: the date ticks and the legend
 def _count_hover(row: pd.Series) -> str:
     count = count_label(row)
     prisoners = ngettext("<b>{count}</b> political prisoner", "<b>{count}</b> political prisoners", int(row["count"]))
-    return "<br>".join(
-        [
-            escape_html(str(row["date_label"])),
-            prisoners.format(count=count),
-            _("Source: {source}").format(source=escape_html(str(row["source_label"]))),
-        ]
-    )
+    lines = [
+        escape_html(str(row["date_label"])),
+        prisoners.format(count=count),
+        _("Source: {source}").format(source=escape_html(str(row["source_label"]))),
+    ]
+    note = row.get("note")
+    if isinstance(note, str) and note:  # what the source's figure means (before a release, a lower bound)
+        lines.append(escape_html(truncate(note, NOTE_HOVER_LENGTH)))
+    return "<br>".join(lines)
 
 
 def _release_hovers(releases: pd.DataFrame, label: str) -> list[str]:

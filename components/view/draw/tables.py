@@ -8,6 +8,7 @@ import pandas as pd
 
 from ...data.model import Source
 from ...i18n import _, pgettext, speaks
+from ..shape.frames import count_label, frame_records
 from ..shape.translated import country_name
 from .style import release_kind_text, status_word
 
@@ -56,11 +57,14 @@ def counts_table(counts: pd.DataFrame, *, language: str) -> pd.DataFrame:
     columns = {
         "date_label": _("Date"),
         "count": _("Political prisoners"),
-        "approximate": _("Over/about"),
         "source_label": pgettext("who published the count", "Source"),
         "source_url": _("Link"),
+        "note": _("Note"),
     }
-    return _shown(counts, columns)
+    table = _shown(counts, columns)
+    # The number as the page's text writes it ('over 1,100'), so that a quote from the table matches the headline.
+    table[columns["count"]] = [count_label(row) for row in frame_records(counts)]
+    return table
 
 
 @speaks
