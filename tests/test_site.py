@@ -97,7 +97,7 @@ def pages(site: Path) -> list[Path]:
 def test_the_site_has_a_page_for_every_event_person_and_year(site: Path) -> None:
     assert (site / "index.html").exists() and (site / "sources" / "index.html").exists()
     assert {p.name for p in (site / "events").iterdir()} == {e.id for e in DATA.events}
-    assert {p.name for p in (site / "people").iterdir()} == {p.id for p in DATA.people}
+    assert {p.name for p in (site / "people").iterdir() if p.is_dir()} == {p.id for p in DATA.people}
     assert {p.name for p in (site / "years").iterdir()} == {str(e.date.start.year) for e in DATA.events}
     for name in (
         "datapackage.json",
@@ -413,14 +413,14 @@ def test_past_the_sitemap_limit_the_sitemap_is_an_index_of_parts(
     whole = dict(site.sitemaps())
     assert list(whole) == ["sitemap.xml"]
     listed = [e.text for e in ET.fromstring(whole["sitemap.xml"]).iter(f"{{{SITEMAP}}}loc")]
-    assert len(listed) == 7 * 4  # the story, sources, changes, the map, one event, one person, one year; four languages
+    assert len(listed) == 8 * 4  # story, sources, changes, map, people, one event, one person, one year; 4 languages
     monkeypatch.setattr(site_build, "SITEMAP_LIMIT", 10)
     parts = dict(site.sitemaps())
-    assert sorted(parts) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
+    assert sorted(parts) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-4.xml", "sitemap.xml"]
     index = ET.fromstring(parts["sitemap.xml"])
     assert index.tag == f"{{{SITEMAP}}}sitemapindex"
     assert [e.text for e in index.iter(f"{{{SITEMAP}}}loc")] == [
-        f"https://t.example.org/sitemap-{n}.xml" for n in (1, 2, 3)
+        f"https://t.example.org/sitemap-{n}.xml" for n in (1, 2, 3, 4)
     ]
     found = [e.text for name in sorted(parts)[:-1] for e in ET.fromstring(parts[name]).iter(f"{{{SITEMAP}}}loc")]
     assert found == listed
@@ -520,3 +520,16 @@ def test_chart_points_open_their_event_pages_and_the_timeline_points_to_the_stor
     for chart in ("timeline", "prisoners", "releases"):
         assert f'<div class="chart" id="{chart}" data-link="events/ID/index.html">' in index
     assert "the story below tells every event in it" in index
+
+
+def test_every_page_reaches_each_year_and_the_people(site: Path) -> None:
+    from components.view.shape.frames import build_frames
+
+    page = (site / "events" / EVENT / "index.html").read_text(encoding="utf-8")
+    years = sorted({d.year for d in build_frames(load_file(TIMELINE)).events["start"]})
+    for year in years:
+        assert f'href="{UP}{UP}years/{year}/index.html">{year}</a>' in page
+    assert f'href="{UP}{UP}people/index.html">People</a>' in page
+    people = (site / "people" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{UP}people/{p.id}/index.html"' in people for p in DATA.people)
+    assert "died in custody, 21 May 2021" in people and "still held" in people

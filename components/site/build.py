@@ -128,7 +128,7 @@ class Site:
         """Every page of every edition (each page names its other languages itself, with hreflang): sitemap.xml,
         or, past the 50,000 addresses one sitemap may hold, an index of numbered sitemaps."""
         site = self.shared.url or ""
-        paths = ["", "sources/", "changes/", "map/"] + [f"events/{e}/" for e in self.frames.events["id"]]
+        paths = ["", "sources/", "changes/", "map/", "people/"] + [f"events/{e}/" for e in self.frames.events["id"]]
         paths += [f"people/{p.id}/" for p in self.data.people]
         paths += [f"places/{p.id}/" for p in self.data.places]
         paths += [f"years/{y}/" for y in sorted({d.year for d in self.frames.events["start"]})]

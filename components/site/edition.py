@@ -95,6 +95,8 @@ class Edition:
             "lead_english": self.translated and not translated(english.description, english.description_i18n, lang)[1],
             "preview": f"{shared.url}/assets/{preview_name(lang)}" if shared.url else None,
         }  # fmt: skip
+        # Every page's navigation reaches each year and the people (a reader on a phone need not scroll to them).
+        self.constant["nav_years"] = sorted({d.year for d in self.frames.events["start"]})
         # The same on every page: rendered once.
         link = shared.url or data.dashboard_url or data.repository_url or shared.origin
         formats = citation_formats(Cited("", "dataset", data.title, link), data, shared.version, language=lang)
@@ -150,7 +152,21 @@ class Edition:
         yield self.sources_page()
         yield self.changes_page()
         yield self.map_page()
+        yield self.people_page()
         yield from self.place_pages()
+
+    def people_page(self) -> tuple[str, bytes]:
+        """Every person the data names, with what happened to them, each linked to their page."""
+        people = [
+            {"id": p.id, "name": p.name, "role": p.role, "detained": self.date(p.detained) if p.detained else "",
+             "outcome": _("died in custody, {date}").format(date=self.date(p.died_in_custody)) if p.died_in_custody
+             else _("released, {date}").format(date=self.date(p.released)) if p.released
+             else _("still held") if p.detained else ""}
+            for p in sorted(self.data.people, key=lambda person: person.name)
+        ]  # fmt: skip
+        heading = _("People")
+        context = self.common("people/", f"{heading}: {self.data.title}", _("Everyone the events name."))
+        return "people/index.html", self.render("people.html", **context, people=people, heading=heading)
 
     def map_page(self) -> tuple[str, bytes]:
         """The map of every place the data names, and the same places as a list for readers without JavaScript."""
