@@ -16,6 +16,18 @@ from ..view.draw.timeline_figures import timeline_figure, timeline_placement
 from ..view.shape.filters import Filters, Shown, shown_frames
 from .page_data import PageData
 
+
+def clicked_id(chart_key: str) -> str | None:
+    """The id (customdata) of the point a reader clicked on a chart: the same entry whatever the filters."""
+    state = st.session_state.get(chart_key)
+    for point in state["selection"]["points"] if state else []:
+        value = point.get("customdata")
+        found = value[0] if isinstance(value, list) else value
+        if isinstance(found, str):
+            return found
+    return None
+
+
 # Shared by every session: many readers of one link cost one filtering and one set of figures. The page
 # itself is not hashed (leading underscore); its content hash `version` stands for it in the key.
 

@@ -10,21 +10,15 @@ from ..view.draw.map_figure import KIND_NAMES, map_sentence, place_counts
 from ..view.draw.style import fuzzy_date_text
 from ..view.shape.filters import Filters, Shown
 from ..view.words.text import escape_markdown, markdown_link
-from .charts import map_chart
+from .charts import clicked_id, map_chart
 from .page_data import PageData
 from .share import share_link
 from .state import MAP_CHART, PLACE
 
 
 def _on_map_select() -> None:
-    # customdata carries the place id: a click selects the same place whatever the filters.
-    state = st.session_state.get(MAP_CHART)
-    for point in state["selection"]["points"] if state else []:
-        value = point.get("customdata")
-        place = value[0] if isinstance(value, list) else value
-        if isinstance(place, str):
-            st.session_state[PLACE] = place
-            return
+    if place := clicked_id(MAP_CHART):
+        st.session_state[PLACE] = place
 
 
 def render_map_tab(page: PageData, filters: Filters, shown: Shown) -> None:

@@ -13,7 +13,7 @@ from ..view.shape.filters import Filters, Shown
 from ..view.shape.translated import country_name
 from ..view.words.text import escape_markdown, markdown_link, optional_text
 from .add_event import open_dialog
-from .charts import timeline_chart
+from .charts import clicked_id, timeline_chart
 from .cite import render_citation
 from .history import render_entry_history
 from .page_data import PageData
@@ -34,15 +34,8 @@ def render_timeline_tab(page: PageData, filters: Filters, shown: Shown) -> None:
 
 
 def _on_timeline_select() -> None:
-    # customdata carries the event id, so a click selects the same event whatever the filters.
-    state = st.session_state.get(TIMELINE_CHART)
-    points = state["selection"]["points"] if state else []
-    for point in points:
-        value = point.get("customdata")
-        event_id = value[0] if isinstance(value, list) else value
-        if isinstance(event_id, str):
-            st.session_state[EVENT] = event_id
-            return
+    if event_id := clicked_id(TIMELINE_CHART):
+        st.session_state[EVENT] = event_id
 
 
 def render_timeline(page: PageData, filters: Filters, shown: Shown) -> None:

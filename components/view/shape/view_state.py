@@ -54,6 +54,14 @@ def _single(raw: str | list[str] | None) -> str | None:
     return raw
 
 
+def _one_known(value: str | None, allowed: Collection[str], message: str, notices: list[str]) -> str | None:
+    """The entry a link names when the data has it; else a notice (the value repeated) and None."""
+    if value is not None and value not in allowed:
+        notices.append(message.format(value=value))
+        return None
+    return value
+
+
 def _known(name: str, raw: str | list[str] | None, allowed: Collection[str], notices: list[str]) -> tuple[str, ...]:
     values = _values(raw)
     unknown = [v for v in values if v not in allowed]
@@ -103,22 +111,14 @@ def view_from_params(params: Mapping[str, str | list[str]], choices: Choices) ->
         statuses=_known("status", params.get("status"), choices.statuses, notices),
         query=query,
     )
-    event = _single(params.get("event")) or None
-    if event is not None and event not in choices.events:
-        notices.append(
-            _("The event '{event}' in the link is not in the data (it may have been renamed or removed).").format(
-                event=event
-            )
-        )
-        event = None
-    place = _single(params.get("place")) or None
-    if place is not None and place not in choices.places:
-        notices.append(
-            _("The place '{place}' in the link is not in the data (it may have been renamed or removed).").format(
-                place=place
-            )
-        )
-        place = None
+    missing = {
+        "event": N_("The event '{value}' in the link is not in the data (it may have been renamed or removed)."),
+        "place": N_("The place '{value}' in the link is not in the data (it may have been renamed or removed)."),
+    }
+    event, place = (
+        _one_known(_single(params.get(name)) or None, known, _(missing[name]), notices)
+        for name, known in (("event", choices.events), ("place", choices.places))
+    )
     tab = _single(params.get("tab")) or None
     if tab is not None and tab not in choices.tabs:
         notices.append(
