@@ -359,7 +359,7 @@ def _offer_yaml(page: PageData, draft: Draft, problems: dict[str, list[str]]) ->
                               for message in messages))  # fmt: skip
         return
     yaml_text = draft_yaml(draft)
-    st.markdown(_("**This server does not save.** Copy or download the entry and add it to `events.yaml`:"))
+    st.markdown(_("**The entry**, to copy or download and add to `events.yaml`:"))
     st.code(yaml_text, language="yaml")
     st.download_button(_("Download entry (YAML)"), yaml_text, "new-event.yaml", "application/yaml")
     if page.meta.repository_url:

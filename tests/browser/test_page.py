@@ -85,11 +85,11 @@ def test_downloads_match_the_table(serve, page) -> None:
     rows = int(page.locator('[data-testid="stDataFrame"] [role="grid"]').first.get_attribute("aria-rowcount"))
     assert rows - 1 == shown  # the header is a row
     downloads = {}
-    names = {
-        "Events (CSV)": "events.csv",
-        "Events (JSON)": "events.json",
-        "Data package (ZIP)": "belarus-timeline-datapackage.zip",
-        "Workbook (Excel)": "belarus-timeline.xlsx",
+    names = {  # each named for the filter (the releases category)
+        "Events (CSV)": "events_releases.csv",
+        "Events (JSON)": "events_releases.json",
+        "Data package (ZIP)": "belarus-timeline-datapackage_releases.zip",
+        "Workbook (Excel)": "belarus-timeline_releases.xlsx",
     }
     for label, name in names.items():
         with page.expect_download() as download:
@@ -150,9 +150,9 @@ def _fill_new_event(page) -> None:
     dialog = page.get_by_role("dialog")
     dialog.get_by_role("textbox", name="Title").fill("A browser-made event")
     dialog.get_by_role("textbox", name="Summary").fill("Added from the browser test.")
-    _choose(page, "Category", "War")
+    _choose(page, "Category *", "War")  # a required field's label ends with its mark
     page.wait_for_timeout(800)
-    _choose(page, "Sources", "Pub: A source")
+    _choose(page, "Sources *", "Pub: A source")
     page.keyboard.press("Escape")
 
 
@@ -176,7 +176,7 @@ def test_add_event_dialog_offers_yaml_and_no_save_when_edits_are_off(serve, page
     page.get_by_role("button", name="Add an event").click()
     _fill_new_event(page)
     dialog = page.get_by_role("dialog")
-    dialog.get_by_text("This server does not save").wait_for()
+    dialog.get_by_text("This server does not save entries.").wait_for()
     assert dialog.get_by_role("button", name="Save").count() == 0
     assert "A browser-made event" in dialog.locator("code").last.inner_text()
     assert "A browser-made event" not in server.data_file.read_text(encoding="utf-8")
