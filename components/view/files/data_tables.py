@@ -150,6 +150,18 @@ def _empty(value: Any) -> bool:
     return value is None or (not isinstance(value, (str, tuple, list, dict)) and bool(pd.isna(value)))
 
 
+def _event_links(table: str, entry: str, title: str) -> Table:
+    """A link table: one row per event and `entry` (person, place) it names, both keys checked."""
+    key = f"{entry}_id"
+    return Table(
+        f"event_{table}", title, f"One row per event and {entry} it names.",
+        (Column("event_id", "string", "An event id.", required=True),
+         Column(key, "string", f"A {entry} id.", required=True)),
+        primary_key=("event_id", key),
+        foreign_keys=(("event_id", "events", "id"), (key, table, "id")),
+    )  # fmt: skip
+
+
 TABLES: tuple[Table, ...] = (
     Table("categories", "Categories", "The timeline's lanes.", model_columns(Category), primary_key=("id",)),
     Table(
@@ -190,24 +202,8 @@ TABLES: tuple[Table, ...] = (
         primary_key=("id",),
         foreign_keys=(("category", "categories", "id"),),
     ),
-    Table(
-        "event_people", "People named by each event", "One row per event and person it names.",
-        (
-            Column("event_id", "string", "An event id.", required=True),
-            Column("person_id", "string", "A person id.", required=True),
-        ),
-        primary_key=("event_id", "person_id"),
-        foreign_keys=(("event_id", "events", "id"), ("person_id", "people", "id")),
-    ),
-    Table(
-        "event_places", "Places of each event", "One row per event and place it names.",
-        (
-            Column("event_id", "string", "An event id.", required=True),
-            Column("place_id", "string", "A place id.", required=True),
-        ),
-        primary_key=("event_id", "place_id"),
-        foreign_keys=(("event_id", "events", "id"), ("place_id", "places", "id")),
-    ),
+    _event_links("people", "person", "People named by each event"),
+    _event_links("places", "place", "Places of each event"),
     Table(
         "event_sources", "Sources of each event", "One row per event and source it cites.",
         (
@@ -277,6 +273,12 @@ def _count_row(count: dict[str, Any]) -> dict[str, Any]:
     return model_cells(PrisonerCount, lambda name: count["date_text" if name == "date" else name])
 
 
+def _link_rows(events: pd.DataFrame, column: str, key: str) -> list[dict[str, str]]:
+    """Each event's ids in `column`, once each, as rows of its link table."""
+    return [{"event_id": event, key: value} for event, ids in zip(events["id"], events[column], strict=True)
+            for value in dict.fromkeys(ids)]  # fmt: skip
+
+
 def _event_sources(events: pd.DataFrame) -> list[dict[str, str]]:
     rows = []
     for event_id, cited, noted in zip(events["id"], events["sources"], events["other_sources"], strict=True):
@@ -316,15 +318,9 @@ def data_tables(frames: Frames, shown: Shown | None = None) -> dict[str, pd.Data
             {"person_id": p.id, "place_id": held.place, **model_cells(HeldAt, held.__getattribute__)}
             for p in people for held in p.held_at
         ]),
-        "event_places": _frame("event_places", [
-            {"event_id": e, "place_id": p} for e, ids in zip(events["id"], events["places"], strict=True)
-            for p in dict.fromkeys(ids)
-        ]),
+        "event_places": _frame("event_places", _link_rows(events, "places", "place_id")),
         "events": _frame("events", _event_rows(events, names)),
-        "event_people": _frame("event_people", [
-            {"event_id": e, "person_id": p} for e, ids in zip(events["id"], events["people"], strict=True)
-            for p in dict.fromkeys(ids)
-        ]),
+        "event_people": _frame("event_people", _link_rows(events, "people", "person_id")),
         "event_sources": _frame("event_sources", event_sources),
         "releases": _frame("releases", [
             {"event_id": r["id"], "date": written[r["id"]], "date_start": _day(r["start"]),
