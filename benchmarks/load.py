@@ -26,7 +26,6 @@ import math
 import os
 import random
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -44,8 +43,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import WebSocketException
 
+from deploy.serve import TEMPLATE, nginx_binary, render_nginx_conf
+
 ROOT = Path(__file__).resolve().parent.parent
-NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 MAX_SESSIONS, MAX_RERUNS, MAX_TIMEOUT, MAX_UPSTREAMS, MAX_IDLE = 200, 1000, 1800.0, 8, 500
 QUERY_KEY = "f_query"  # the sidebar search's widget key (components/ui/state.py)
@@ -385,28 +385,6 @@ def start_streamlit(
     return port, process
 
 
-def nginx_binary() -> str | None:
-    found = shutil.which("nginx")
-    return found or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
-
-
-def render_nginx_conf(template: str, *, listen: str, upstreams: Sequence[str], state_dir: Path) -> str:
-    """Fill deploy/nginx.conf's placeholders (in its directives; its comments stay as written)."""
-    values = {
-        "LISTEN": listen,
-        "UPSTREAMS": "\n        ".join(f"server {upstream} max_fails=3 fail_timeout=10s;" for upstream in upstreams),
-        "STATE_DIR": str(state_dir),
-    }
-
-    def fill(found: re.Match[str]) -> str:
-        if found.group(1) not in values:
-            raise BenchmarkError(f"{NGINX_TEMPLATE}: unknown placeholder {found.group(0)}")
-        return values[found.group(1)]
-
-    lines = template.splitlines(keepends=True)
-    return "".join(line if line.lstrip().startswith("#") else re.sub(r"\{\{(\w+)\}\}", fill, line) for line in lines)
-
-
 @contextlib.contextmanager
 def started_target(
     mode: str, upstreams: int, host: str, data: Path, deadline: float, *, options: Sequence[str] = ()
@@ -427,7 +405,7 @@ def started_target(
             conf = state / "nginx.conf"
             conf.write_text(
                 render_nginx_conf(
-                    NGINX_TEMPLATE.read_text(),
+                    TEMPLATE.read_text(),
                     listen=f"{url_host(host)}:{target.port}",
                     upstreams=[f"{url_host(host)}:{port}" for port in target.upstream_ports],
                     state_dir=state,

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.load import free_port, nginx_binary, started_target, stop
+from benchmarks.load import free_port, started_target, stop
+from deploy.serve import nginx_binary
 
 ROOT = Path(__file__).resolve().parents[1]
 PROFILES = {"1.6 Mbit/s, 150 ms": (1_600_000, 150), "400 kbit/s, 400 ms": (400_000, 400)}

@@ -39,7 +39,9 @@ def test_every_way_of_serving_starts_from_the_repository_folder() -> None:
     workdir = re.search(r"^WORKDIR (\S+)", dockerfile, re.MULTILINE)
     assert workdir and re.search(r"^COPY .*\s\.\s*$", dockerfile, re.MULTILINE)  # the whole repository, .streamlit too
     assert ".streamlit" not in (ROOT / ".dockerignore").read_text(encoding="utf-8")
-    assert '"streamlit", "run", "dashboard.py"' in dockerfile  # relative: started in WORKDIR
+    assert '"deploy/serve.py"' in dockerfile  # which starts `streamlit run dashboard.py` in the repository folder
+    serve = (ROOT / "deploy" / "serve.py").read_text(encoding="utf-8")
+    assert '"streamlit", "run", "dashboard.py"' in serve and "cwd=ROOT" in serve
     nginx = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     assert "WorkingDirectory=" in nginx  # the systemd units start streamlit in the repository folder
 
@@ -65,3 +67,24 @@ def test_poll_interval_follows_the_setting_or_whether_the_file_can_change(
 def test_a_bad_poll_setting_is_named_with_what_to_write(setting: str) -> None:
     with pytest.raises(SettingError, match=r"EVENTS_POLL_SECONDS='.*' is not a number of seconds from 0 \(off\)"):
         poll_seconds(setting, writable=True)
+
+
+@pytest.mark.slow
+def test_the_images_entry_point_stops_everything_when_nginx_cannot_start(tmp_path: Path) -> None:
+    import socket
+
+    from deploy.serve import nginx_binary
+
+    if nginx_binary() is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is not installed (apt-get install -y nginx); CI is set, so this is a failure")
+        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    with socket.socket() as taken:  # the port is someone else's: nginx cannot listen on it
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [sys.executable, "deploy/serve.py", "--port", str(port), "--address", "127.0.0.1"]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    assert "serve.py: nginx stopped, so everything was stopped" in result.stderr
+    assert "Address already in use" in result.stderr

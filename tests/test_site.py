@@ -479,10 +479,11 @@ def test_the_map_page_lists_every_place_without_javascript_and_each_place_has_a_
     assert "Папраўчая калонія №\u00a09, Горкі" in belarusian and "папраўчая калонія" in belarusian
 
 
-def test_the_text_comes_before_any_chart_code_and_every_text_file_has_a_gzip_copy(site: Path) -> None:
+def test_the_text_comes_before_any_chart_code_and_every_text_file_has_compressed_copies(site: Path) -> None:
     import gzip
     import re
 
+    import brotli
     from plotly.offline import get_plotlyjs_version
 
     index = (site / "index.html").read_text(encoding="utf-8")
@@ -495,6 +496,8 @@ def test_the_text_comes_before_any_chart_code_and_every_text_file_has_a_gzip_cop
     for path in [site / "index.html", site / "assets" / "plotly-cartesian.min.js", site / "be" / "map" / "index.html",
                  site / "data" / "events.json"]:  # fmt: skip
         assert gzip.decompress((path.parent / (path.name + ".gz")).read_bytes()) == path.read_bytes(), path
+        packed = (path.parent / (path.name + ".br")).read_bytes()
+        assert brotli.decompress(packed) == path.read_bytes() and len(packed) < len(path.read_bytes()) / 2, path
 
 
 def test_the_site_draws_only_trace_types_its_plotly_bundle_has() -> None:

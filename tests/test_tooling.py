@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmarks.load import nginx_binary, render_nginx_conf
 from components.cli import _parser
 from components.i18n import TRANSLATED_LANGUAGES
+from deploy.serve import nginx_binary, render_nginx_conf
 
 from .samples import ROOT, TIMELINE, VALID
 

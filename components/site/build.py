@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import brotli
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from ..data.history import data_history
@@ -31,8 +32,20 @@ from ..view.shape.frames import Frames
 from .edition import Edition, Shared
 
 CSS = Path(__file__).with_name("site.css")
-COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".csv", ".txt", ".svg")  # text: written with a .gz beside it
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".csv", ".txt", ".svg")  # text: a .gz and a .br beside it
 COMPRESS_FROM = 1024  # bytes: a smaller file gains less than its headers cost
+# Brotli's quality 9 takes 0.14 s on the 1.5 MB plotly bundle (444 KB; gzip -9 496 KB); 11 would save 8% more for 3 s.
+BROTLI_QUALITY = 9
+
+
+def compressed_copies(content: bytes) -> dict[str, bytes]:
+    """The file's compressed copies by suffix; the same content always gives the same bytes (gzip's mtime 0)."""
+    return {
+        ".gz": gzip.compress(content, compresslevel=9, mtime=0),
+        ".br": brotli.compress(content, quality=BROTLI_QUALITY),
+    }
+
+
 CHARTS_JS = Path(__file__).with_name("charts.js")  # draws the charts once plotly.js has loaded
 PLOTLY = Path(__file__).with_name("vendor") / "plotly-cartesian.min.js"  # the trace types the site draws, only
 SITEMAP_LIMIT = 50_000  # addresses one sitemap file may list (sitemaps.org)
@@ -174,11 +187,12 @@ def _write(staging: str, part: Part) -> int:
                 file.write(content)
             count += 1
             if target.endswith(COMPRESSED) and len(content) > COMPRESS_FROM:
-                # Beside it, compressed: a server without compression of its own (nginx's gzip_static, a bare
-                # bucket) sends these; mtime 0, so the same file always gives the same bytes.
-                with open(target + ".gz", "wb") as file:
-                    file.write(gzip.compress(content, compresslevel=9, mtime=0))
-                count += 1
+                # Beside it, compressed: a server without compression of its own (nginx's gzip_static and
+                # brotli_static, a bare bucket) sends these.
+                for suffix, packed in compressed_copies(content).items():
+                    with open(target + suffix, "wb") as file:
+                        file.write(packed)
+                    count += 1
     return count
 
 
