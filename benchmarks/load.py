@@ -46,6 +46,7 @@ from websockets.exceptions import WebSocketException
 from deploy.serve import TEMPLATE, nginx_binary, render_nginx_conf
 
 ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = ROOT / "dashboard.py"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 MAX_SESSIONS, MAX_RERUNS, MAX_TIMEOUT, MAX_UPSTREAMS, MAX_IDLE = 200, 1000, 1800.0, 8, 500
 QUERY_KEY = "f_query"  # the sidebar search's widget key (components/ui/state.py)
@@ -93,6 +94,8 @@ class Round:
     p95_s: float | None = None
     first_run_p50_s: float | None = None
     reruns_per_s: float | None = None
+    bytes_per_rerun: float | None = None  # median of the search reruns: what the server sent
+    elements_per_rerun: float | None = None
     rss_before_mb: float | None = None
     rss_after_mb: float | None = None
     mb_per_session: float | None = None
@@ -129,11 +132,14 @@ class Session:
         self.runs = 0
         self.first_run: float | None = None
         self.latencies: list[float] = []
+        self.sent_bytes: list[int] = []  # per search rerun: the server's messages, as they cross the websocket
+        self.sent_elements: list[int] = []  # per search rerun: elements (and blocks) the server sent
         self.confirmed = 0
         self.error: str | None = None
         self.poll_fragment: str | None = None  # the page's auto-rerun fragment and its interval
         self.poll_interval: float | None = None
         self.polls = 0
+        self.run_bytes = self.run_elements = 0
 
     async def open(self) -> None:
         """Load the page, then open the websocket with its cookies and run the script once."""
@@ -155,6 +161,8 @@ class Session:
     async def rerun(self, word: str) -> None:
         """Type a new search word, as the frontend sends it, and time the rerun."""
         self.latencies.append(await self.run_script(word))
+        self.sent_bytes.append(self.run_bytes)
+        self.sent_elements.append(self.run_elements)
 
     async def poll(self) -> float:
         """Rerun the page's file-poll fragment, as the browser's timer does."""
@@ -188,11 +196,14 @@ class Session:
             widget.id = self.search_widget
             widget.string_value = search
         self.runs += 1
+        self.run_bytes = self.run_elements = 0
         started = time.perf_counter()
         await self.websocket.send(message.SerializeToString())
         while True:
             received = ForwardMsg()
-            received.ParseFromString(await self.websocket.recv(decode=False))
+            raw = await self.websocket.recv(decode=False)
+            received.ParseFromString(raw)
+            self.run_bytes += len(raw)
             kind = received.WhichOneof("type")
             if kind == "new_session":
                 self.page_script_hash = received.new_session.page_script_hash
@@ -221,6 +232,7 @@ class Session:
         if received.metadata.cacheable and received.hash:
             self.cached[received.hash] = self.runs
         delta = received.delta
+        self.run_elements += delta.WhichOneof("type") in ("new_element", "add_block")
         if delta.WhichOneof("type") == "new_element" and delta.new_element.WhichOneof("type") == "text_input":
             widget_id = delta.new_element.text_input.id
             if widget_id.endswith(f"-{QUERY_KEY}"):
@@ -367,17 +379,23 @@ def stop(process: Popen, sig: int = signal.SIGTERM) -> None:
 
 
 def start_streamlit(
-    stack: contextlib.ExitStack, host: str, data: Path, logs: Path, options: Sequence[str] = ()
+    stack: contextlib.ExitStack,
+    host: str,
+    data: Path,
+    logs: Path,
+    options: Sequence[str] = (),
+    *,
+    script: Path = DASHBOARD,
 ) -> tuple[int, Popen]:
-    """`streamlit run dashboard.py` (from the repository, so its .streamlit/config.toml applies) on a free port
-    showing `data`, with extra `--section.option value` arguments; the stack stops it."""
+    """`streamlit run dashboard.py` (or `script`; from the repository, so its .streamlit/config.toml applies) on
+    a free port showing `data`, with extra `--section.option value` arguments; the stack stops it."""
     port = free_port(host)
     env = {k: v for k, v in os.environ.items() if k != "ALLOW_EDITS"}
     env["EVENTS_FILE"] = str(data)
     log = logs / f"streamlit-{port}.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", host,
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", host,
              "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false", *options],
             cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )  # fmt: skip
@@ -387,12 +405,19 @@ def start_streamlit(
 
 @contextlib.contextmanager
 def started_target(
-    mode: str, upstreams: int, host: str, data: Path, deadline: float, *, options: Sequence[str] = ()
+    mode: str,
+    upstreams: int,
+    host: str,
+    data: Path,
+    deadline: float,
+    *,
+    options: Sequence[str] = (),
+    script: Path = DASHBOARD,
 ) -> Iterator[Target]:
     """Start the server(s) for one round (one streamlit, or several behind nginx) and stop them afterwards."""
     with contextlib.ExitStack() as stack:
         state = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-benchmark-")))
-        started = [start_streamlit(stack, host, data, state, options) for _ in range(max(1, upstreams))]
+        started = [start_streamlit(stack, host, data, state, options, script=script) for _ in range(max(1, upstreams))]
         for port, process in started:
             wait_healthy(host, port, deadline, process, state / f"streamlit-{port}.log")
         target = Target(mode, host, started[0][0], [process.pid for _, process in started])
@@ -447,6 +472,7 @@ class Plan:
     idle_window: float = 20.0
     memory_at: tuple[int, ...] = ()
     queries: tuple[str, ...] = WORDS
+    warm: bool = True  # one session first (imports, the data); False measures a fresh server's first readers
 
 
 async def open_all(clients: Sequence[Session]) -> None:
@@ -499,7 +525,8 @@ async def measure(target: Target, plan: Plan, deadline: float) -> Round:
     idlers: list[asyncio.Task[None]] = []
     try:
         async with asyncio.timeout_at(loop.time() + deadline - time.monotonic()):
-            await warm_up(target.host, target.upstream_ports or [target.port])
+            if plan.warm:
+                await warm_up(target.host, target.upstream_ports or [target.port])
             await open_all(idle)
             until = loop.time() + deadline - time.monotonic()
             idlers = [asyncio.create_task(tab.idle(until)) for tab in idle if tab.error is None]
@@ -538,6 +565,8 @@ async def measure(target: Target, plan: Plan, deadline: float) -> Round:
     result.searches_confirmed = sum(client.confirmed for client in clients)
     result.p50_s, result.p95_s = percentile(latencies, 50), percentile(latencies, 95)
     result.first_run_p50_s = percentile([c.first_run for c in clients if c.first_run is not None], 50)
+    result.bytes_per_rerun = percentile([float(b) for client in clients for b in client.sent_bytes], 50)
+    result.elements_per_rerun = percentile([float(e) for client in clients for e in client.sent_elements], 50)
     result.errors = sorted({client.error for client in [*clients, *idle] if client.error})
     return result
 

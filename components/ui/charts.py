@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any, TypeVar, cast
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -16,6 +18,8 @@ from ..view.draw.timeline_figures import timeline_figure, timeline_placement
 from ..view.shape.filters import Filters, Shown, shown_frames
 from .page_data import PageData
 
+T = TypeVar("T")
+
 
 def clicked_id(chart_key: str) -> str | None:
     """The id (customdata) of the point a reader clicked on a chart: the same entry whatever the filters."""
@@ -26,6 +30,18 @@ def clicked_id(chart_key: str) -> str | None:
         if isinstance(found, str):
             return found
     return None
+
+
+class SharedFigure(go.Figure):  # type: ignore[misc]  # plotly has no type hints
+    """A figure built once per view and shared by its readers, never changed afterwards: its dict is made once.
+    st.plotly_chart asks for it twice on every run (to validate, then to write JSON), which was half of a rerun."""
+
+    _as_dict: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        if self._as_dict is None:
+            self._as_dict = super().to_dict()
+        return self._as_dict
 
 
 # Shared by every session: many readers of one link cost one filtering and one set of figures. The page
@@ -42,6 +58,21 @@ def shown_for(page: PageData, filters: Filters) -> Shown:
     return _shown(page, page.version, filters)
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _per_view(
+    _page: PageData, version: str, filters: Filters, name: str, _shown: Shown, _build: Callable[..., Any]
+) -> Any:
+    return _build(_page, _shown, language=_page.language)
+
+
+def per_view(page: PageData, shown: Shown, build: Callable[..., T]) -> T:
+    """`build(page, shown, language=...)` once per view (data version and language, filters) for all its readers:
+    what every reader of a view would compute alike (its headline, its sentences) is not computed on each rerun.
+    The result is shared, so it must not be changed."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    return cast(T, _per_view(page, page.version, shown.filters, name, shown, build))
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _timeline(
     _page: PageData, version: str, filters: Filters, selected: str | None
@@ -50,7 +81,8 @@ def _timeline(
     detail = timeline_detail(events)
     if not detail.density:
         detail = replace(detail, titles_hidden=timeline_placement(events)[0].hidden)
-    return timeline_figure(events, _page.categories, language=_page.language, selected=selected), detail
+    figure = timeline_figure(events, _page.categories, language=_page.language, selected=selected)
+    return SharedFigure(figure), detail
 
 
 def timeline_chart(page: PageData, filters: Filters, selected: str | None) -> tuple[go.Figure, TimelineDetail]:
@@ -60,7 +92,7 @@ def timeline_chart(page: PageData, filters: Filters, selected: str | None) -> tu
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _detentions(_page: PageData, version: str, filters: Filters) -> go.Figure:
-    return detention_figure(shown_for(_page, filters).people, language=_page.language)
+    return SharedFigure(detention_figure(shown_for(_page, filters).people, language=_page.language))
 
 
 def detentions_chart(page: PageData, filters: Filters) -> go.Figure:
@@ -71,7 +103,8 @@ def detentions_chart(page: PageData, filters: Filters) -> go.Figure:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _prisoners(_page: PageData, version: str, filters: Filters) -> tuple[go.Figure, PrisonersDetail]:
     shown = shown_for(_page, filters)
-    return prisoners_figure(shown.counts, shown.events, language=_page.language), prisoners_detail(shown.events)
+    figure = prisoners_figure(shown.counts, shown.events, language=_page.language)
+    return SharedFigure(figure), prisoners_detail(shown.events)
 
 
 def prisoners_chart(page: PageData, filters: Filters) -> tuple[go.Figure, PrisonersDetail]:
@@ -81,7 +114,7 @@ def prisoners_chart(page: PageData, filters: Filters) -> tuple[go.Figure, Prison
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _releases(_page: PageData, version: str, filters: Filters, stack: str) -> go.Figure:
-    return releases_figure(shown_for(_page, filters).releases, language=_page.language, stack=stack)
+    return SharedFigure(releases_figure(shown_for(_page, filters).releases, language=_page.language, stack=stack))
 
 
 def releases_chart(page: PageData, filters: Filters, stack: str = "destination") -> go.Figure:
@@ -92,7 +125,9 @@ def releases_chart(page: PageData, filters: Filters, stack: str = "destination")
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _map(_page: PageData, version: str, filters: Filters, selected: str | None) -> go.Figure:
     shown = shown_for(_page, filters)
-    return map_figure(_page.places, shown.people, shown.events, language=_page.language, selected=selected)
+    return SharedFigure(
+        map_figure(_page.places, shown.people, shown.events, language=_page.language, selected=selected)
+    )
 
 
 def map_chart(page: PageData, filters: Filters, selected: str | None) -> go.Figure:

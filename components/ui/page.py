@@ -9,12 +9,13 @@ from streamlit import config
 
 from ..i18n import _, ngettext, number_text
 from ..view.draw.citations import static_page
+from ..view.draw.headline import headline
 from ..view.draw.html import macro
-from ..view.draw.style import archive_label, fuzzy_date_text
+from ..view.draw.style import fuzzy_date_text
 from ..view.shape.filters import Shown
-from ..view.shape.frames import count_label
 from ..view.shape.translated import translated_frames
 from ..view.words.text import escape_markdown, markdown_link
+from .charts import per_view
 from .language import language_notice, start_language
 from .page_data import PageData, PageLoad, data_file, load_page_data
 from .state import EVENT, LINK_NOTICES
@@ -80,51 +81,23 @@ def render_header(page: PageData, shown: Shown) -> None:
     st.title(data.title)
     as_of = _("Data as of {date}.").format(date=fuzzy_date_text(data.as_of, page.language))
     st.caption(escape_markdown(f"{data.description} {as_of}"))
+    figures = per_view(page, shown, headline)
     held, freed, died, events = st.columns(4)
-    count_line = None
-    if len(shown.counts):
-        latest = shown.counts.iloc[-1]
-        counted = _("Viasna's count, {date}").format(date=latest["date_label"])
-        before = page.events.loc[page.events["id"] == latest["before"], "chart_label"]
-        if len(before):  # counted before a release of the same day: not the figure after it
-            counted = _("Viasna's count, {date}, taken before: {event}").format(
-                date=latest["date_label"], event=before.iloc[0]
-            )
-        source = data.sources.get(str(latest["source"]))
-        if source:  # who reported it, so that the figure can be cited from the page
-            counted += " " + _("(reported by {publisher}, {date})").format(
-                publisher=source.publisher, date=fuzzy_date_text(source.published, page.language)
-            )
-        held.metric(_("Political prisoners held"), count_label(latest), help=counted)
-        cited = (
-            markdown_link(source.publisher, source.url)
-            + f", {escape_markdown(fuzzy_date_text(source.published, page.language))}, "
-            + markdown_link(archive_label(source), source.archive)
-            if source
-            else ""
-        )
-        # Markdown, not a caption: a link in a caption's grey text fails the contrast a reader needs. Under the row,
-        # at full width: in a quarter of a desktop's width the line would push the charts down by half a screen.
-        count_line = _("{count} · source: {source}").format(count=escape_markdown(counted), source=cited)
-    else:
-        held.metric(_("Political prisoners held"), "—", help=_("No count in the dates shown"))
-    total = int(shown.events["released"].sum()) if len(shown.events) else 0
-    freed.metric(_("People freed in the releases shown"), number_text(total))
-    deaths = int(page.people["died"].sum())
+    held.metric(_("Political prisoners held"), figures.held, help=figures.held_help)
+    freed.metric(_("People freed in the releases shown"), figures.freed)
     died.metric(
         _("Died in custody since 2020"),
-        number_text(deaths),
+        figures.died,
         help=_(
             "Political prisoners who died in a prison, colony or pre-trial detention, as Viasna records them; "
             "each is an event on the timeline and a cross on the prisoner chart"
         ),
     )
-    events.metric(
-        _("Events shown"),
-        _("{shown} of {total}").format(shown=number_text(len(shown.events)), total=number_text(len(page.events))),
-    )
-    if count_line:
-        st.markdown(count_line)
+    events.metric(_("Events shown"), figures.shown)
+    if figures.count_line:
+        # Markdown, not a caption: a link in a caption's grey text fails the contrast a reader needs. Under the row,
+        # at full width: in a quarter of a desktop's width the line would push the charts down by half a screen.
+        st.markdown(figures.count_line)
 
 
 def render_notices(page: PageData, shown: Shown) -> None:

@@ -13,7 +13,7 @@ from ..view.shape.filters import Filters, Shown
 from ..view.shape.translated import country_name
 from ..view.words.text import escape_markdown, markdown_link, optional_text
 from .add_event import open_dialog
-from .charts import clicked_id, timeline_chart
+from .charts import clicked_id, per_view, timeline_chart
 from .cite import render_citation
 from .history import render_entry_history
 from .page_data import PageData
@@ -38,12 +38,14 @@ def _on_timeline_select() -> None:
         st.session_state[EVENT] = event_id
 
 
+def _timeline_text(page: PageData, shown: Shown, *, language: str) -> str:
+    return timeline_sentence(shown.events, language=language)
+
+
 def render_timeline(page: PageData, filters: Filters, shown: Shown) -> None:
     """The event timeline with its key events' titles; clicking an event opens its details below."""
     st.header(_("Events by category"))
-    st.caption(
-        timeline_sentence(shown.events, language=page.language)
-    )  # the chart's text alternative, from the events in view
+    st.caption(per_view(page, shown, _timeline_text))  # the chart's text alternative, from the events in view
     if shown.events.empty:  # no axis of an empty year: the notice above says how to widen the view
         return
     figure, detail = timeline_chart(page, filters, st.session_state.get(EVENT))

@@ -104,8 +104,9 @@ def filter_releases(releases: pd.DataFrame, events: pd.DataFrame) -> pd.DataFram
 
 @dataclass(frozen=True)
 class Shown:
-    """The frames after the reader's filters."""
+    """The frames after the reader's filters (and the filters, which name this view in the server's caches)."""
 
+    filters: Filters
     events: pd.DataFrame
     people: pd.DataFrame
     counts: pd.DataFrame
@@ -116,6 +117,7 @@ def shown_frames(frames: Frames, filters: Filters) -> Shown:
     """Apply the filters to every frame the page draws."""
     events = filter_events(frames.events, filters)
     return Shown(
+        filters=filters,
         events=events,
         people=filter_people(frames.people, filters),
         counts=filter_counts(frames.counts, filters),
