@@ -96,7 +96,7 @@ def test_the_link_s_language_is_the_page_s_and_the_link_keeps_it(monkeypatch: py
     assert app.title[0].value == DATA.title_i18n["be"]
     assert date_label(DATA.as_of, "be") in app.caption[0].value.replace("\\", "")
     assert app.query_params["lang"] == "be" and app.query_params["tab"] == "prisoners"
-    assert any("lang=be" in c.value for c in app.code), "'Link to this view' carries the language"
+    assert any("lang=be" in h.value for h in app.sidebar.html), "'Link to this view' carries the language"
 
 
 def test_the_browser_s_language_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -69,9 +69,10 @@ def test_the_headline_counts_deaths_and_says_the_count_predates_the_same_days_re
     assert metrics["Died in custody since 2020"].value == "1"
     assert metrics["Political prisoners held"].value == "over 1,100"
     assert "taken before: Two political prisoners freed" in metrics["Political prisoners held"].help
-    (line,) = [m.value.replace("\\", "") for m in app.markdown if "taken before" in m.value.replace("\\", "")]
+    (line,) = [h.value for h in app.html if "taken before" in h.value]
     assert "taken before: Two political prisoners freed" in line
-    assert "[archived copy](https://web.archive.org/web/20260319120000/https://belsat.eu/" in line
+    assert 'href="https://web.archive.org/web/20260319120000/https://belsat.eu/' in line
+    assert 'data-copy="?tab=prisoners"' in line and ">Copy link</a>" in line  # a link to the count, to copy
 
 
 def test_every_source_in_the_story_links_its_capture_or_the_wayback_lookup(frames) -> None:

@@ -157,7 +157,8 @@ def timeline(data: Dataset, selected: str | None = None):
 
 
 def marker_traces(figure):
-    return [t for t in figure.data if t.mode == "markers" and t.customdata is not None]
+    """The events' markers (not the invisible tap targets along the printed titles)."""
+    return [t for t in figure.data if t.mode == "markers" and t.customdata is not None and t.name != "title targets"]
 
 
 def point_of(figure, event_id: str):
@@ -527,3 +528,31 @@ def test_a_counts_hover_names_its_source_and_its_note(timeline_data: Dataset) ->
     figure = prisoners_figure(counts_frame(timeline_data), events_frame(timeline_data), language="en")
     hovers = [h for t in figure.data if t.text is not None for h in t.text if "political prisoner" in str(h)]
     assert any("Source: " in h and "Counted before the release of 250 the same day." in h for h in hovers)
+
+
+def test_every_printed_title_can_be_tapped_to_select_its_event(timeline_data: Dataset) -> None:
+    from components.view.draw.labels import MIN_PLOT_WIDTH_PX
+    from components.view.draw.timeline_figures import TARGET_STEP_PX, timeline_placement
+
+    events = events_frame(timeline_data)
+    figure = timeline(timeline_data)
+    placement, (low, high) = timeline_placement(events)
+    targets = traces_by_name(figure)["title targets"]
+    assert placement.labels and set(targets.customdata) == {label.key for label in placement.labels}
+    assert targets.marker.color == "rgba(0,0,0,0)" and targets.hoverinfo != "skip"  # invisible, yet it takes a tap
+    per_ms = MIN_PLOT_WIDTH_PX / (high - low)
+    for label in placement.labels:
+        xs = sorted((x - low) * per_ms for x, key in zip(targets.x, targets.customdata, strict=True) if key == label.key)
+        assert label.left_px <= xs[0] and xs[-1] <= label.right_px  # within the title at the narrowest width
+        gaps = np.diff([label.left_px, *xs, label.right_px])
+        assert gaps.max() <= TARGET_STEP_PX  # no part of the title farther than a step from a target
+
+
+def test_tooltips_are_cut_into_lines_that_fit_a_phone(timeline_data: Dataset) -> None:
+    from components.view.draw.timeline_figures import HOVER_LINE_CHARS
+
+    figure = timeline(timeline_data)
+    for trace in marker_traces(figure):
+        for text in trace.text:
+            lines = re.sub(r"</?b>", "", text).split("<br>")
+            assert all(len(line) <= HOVER_LINE_CHARS + 20 for line in lines), text  # + "· 123 freed"

@@ -13,9 +13,10 @@ from ..view.draw.detail import PrisonersDetail, TimelineDetail, prisoners_detail
 from ..view.draw.detention_figure import detention_figure
 from ..view.draw.map_figure import map_figure
 from ..view.draw.prisoner_figures import prisoners_figure, releases_figure
-from ..view.draw.story import StoryPage, story_page
+from ..view.draw.story import StoryLinks, StoryPage, story_page
 from ..view.draw.timeline_figures import timeline_figure, timeline_placement
 from ..view.shape.filters import Filters, Shown, shown_frames
+from ..view.shape.view_state import view_link
 from .page_data import PageData
 
 T = TypeVar("T")
@@ -148,9 +149,11 @@ def _story(_page: PageData, version: str, filters: Filters, selected: str | None
     people = {person.id: person for person in _page.meta.people}
     events = shown_for(_page, filters).events
     entries = _story_entries(_page, version)
+    links = StoryLinks(copy=lambda event_id: view_link({"event": event_id}, _page.language))
     return story_page(
-        events, people, _page.meta.sources, language=_page.language, selected=selected, page=number, rendered=entries
-    )
+        events, people, _page.meta.sources, language=_page.language, selected=selected, page=number, rendered=entries,
+        links=links,
+    )  # fmt: skip
 
 
 def story_for(page: PageData, filters: Filters, selected: str | None, number: int) -> StoryPage:

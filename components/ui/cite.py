@@ -9,7 +9,9 @@ import streamlit as st
 from ..data.fuzzy_dates import FuzzyDate
 from ..i18n import _
 from ..view.draw.citations import Cited, citation_formats, entry_link
+from ..view.draw.html import copy_button
 from ..view.files.export import data_version
+from ..view.shape.view_state import view_link
 from .page_data import PageData
 from .share import share_link
 
@@ -35,4 +37,5 @@ def render_person_citation(page: PageData, person_ids: tuple[str, ...]) -> None:
     people = {person.id: person for person in page.meta.people}
     if len(person_ids) == 1 and person_ids[0] in people:
         person = people[person_ids[0]]
+        st.html(copy_button(view_link({"person": person.id}, page.language)))
         render_citation(page, "person", person.id, person.name, label=_("Cite {name}").format(name=person.name))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import streamlit as st
+from markupsafe import Markup
 
 from ..data.model import STATUSES
 from ..i18n import _
+from ..view.draw.html import copy_button, macro
 from ..view.shape.filters import Filters
 from ..view.shape.view_state import Choices, View, params_from_view, view_from_params
 from .language import link_language
@@ -42,7 +44,9 @@ def sync_link(filters: Filters, tab: str) -> None:
         params["lang"] = language
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
-    with st.sidebar:
-        st.markdown(_("**Link to this view**"))
-        st.code(share_link(params), language=None, wrap_lines=True)
-        st.caption(_("Use the copy button to share exactly these filters, tab, event and language."))
+    words = {
+        "heading": _("Link to this view"),
+        "hint": _("Share it to open exactly these filters, tab, event and language."),
+    }
+    link = share_link(params)
+    st.sidebar.html(macro("page.html", "share_view")(link, Markup(copy_button(link)), words))

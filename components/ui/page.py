@@ -44,7 +44,13 @@ def start_page() -> PageData:
     language = start_language()
     st.set_page_config(page_title=_("Belarus timeline"), layout="wide")
     # One element for both (each st.html is a block with its own gap at the top of the page).
-    page_html = macro("page.html", "phone_style")() + macro("page.html", "document_language")(language)
+    page_html = (
+        macro("page.html", "phone_style")()
+        + macro("page.html", "document_language")(language)
+        + macro("page.html", "copy_links")()
+        + macro("page.html", "tap_selects")()
+        + macro("page.html", "one_download")()
+    )
     st.html(page_html, unsafe_allow_javascript=True)
     _check_server_config()
     path = data_file()
@@ -82,10 +88,12 @@ def render_header(page: PageData, shown: Shown) -> None:
     as_of = _("Data as of {date}.").format(date=fuzzy_date_text(data.as_of, page.language))
     st.caption(escape_markdown(f"{data.description} {as_of}"))
     figures = per_view(page, shown, headline)
-    held, freed, died, events = st.columns(4)
-    held.metric(_("Political prisoners held"), figures.held, help=figures.held_help)
-    freed.metric(_("People freed in the releases shown"), figures.freed)
-    died.metric(
+    # One row that wraps on a phone; a horizontal container is one block where columns were five (fewer messages on
+    # every rerun).
+    row = st.container(horizontal=True)
+    row.metric(_("Political prisoners held"), figures.held, help=figures.held_help)
+    row.metric(_("People freed in the releases shown"), figures.freed)
+    row.metric(
         _("Died in custody since 2020"),
         figures.died,
         help=_(
@@ -93,11 +101,11 @@ def render_header(page: PageData, shown: Shown) -> None:
             "each is an event on the timeline and a cross on the prisoner chart"
         ),
     )
-    events.metric(_("Events shown"), figures.shown)
+    row.metric(_("Events shown"), figures.shown)
     if figures.count_line:
-        # Markdown, not a caption: a link in a caption's grey text fails the contrast a reader needs. Under the row,
+        # Body text, not a caption: a link in a caption's grey text fails the contrast a reader needs. Under the row,
         # at full width: in a quarter of a desktop's width the line would push the charts down by half a screen.
-        st.markdown(figures.count_line)
+        st.html(figures.count_line)
 
 
 def render_notices(page: PageData, shown: Shown) -> None:

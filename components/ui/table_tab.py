@@ -34,7 +34,7 @@ def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     """The filtered events as a table, then downloads of the same selection."""
     count = len(shown.events)
     st.header(ngettext("{count} event", "{count} events", count).format(count=number_text(count)))
-    st.dataframe(
+    st.container(key="events-table").dataframe(  # its toolbar's own CSV hidden (page.html, one_download)
         events_table(shown.events, page.meta.sources, language=page.language),
         hide_index=True,
         column_config={

@@ -7,10 +7,12 @@ import streamlit as st
 
 from ..data.fuzzy_dates import parse_fuzzy_date
 from ..i18n import _, number_text
+from ..view.draw.html import copy_button
 from ..view.draw.style import archive_label, fuzzy_date_text
 from ..view.draw.text_alternatives import timeline_sentence
 from ..view.shape.filters import Filters, Shown
 from ..view.shape.translated import country_name
+from ..view.shape.view_state import view_link
 from ..view.words.text import escape_markdown, markdown_link, optional_text
 from .add_event import open_dialog
 from .charts import clicked_id, per_view, timeline_chart
@@ -112,6 +114,7 @@ def render_event_details(page: PageData, event_id: str) -> None:
         st.markdown(
             f"**{escape_markdown(event['date_label'])}** · {escape_markdown(event['category_label'])} · {status}"
         )
+        st.html(copy_button(view_link({"event": event_id}, language)))
         st.markdown(escape_markdown(event["summary"]) + _in_english(event.get("summary_in_english")))
         if event["people"]:
             st.markdown(

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ...i18n import _, number_text, speaks
 from ..shape.filters import Shown
 from ..shape.frames import Frames, count_label
-from ..words.text import escape_markdown, markdown_link
+from ..shape.view_state import view_link
+from .html import copy_button, macro
 from .style import archive_label, fuzzy_date_text
 
 
 @dataclass(frozen=True)
 class Headline:
-    """Each figure's value and help; `count_line` cites the count (Markdown), None when no count is in view."""
+    """Each figure's value and help; `count_line` cites the count (HTML), None when no count is in view."""
 
     held: str
     held_help: str
@@ -43,13 +46,12 @@ def headline(frames: Frames, shown: Shown, *, language: str) -> Headline:
             )
         held = count_label(latest)
         cited = (
-            markdown_link(source.publisher, source.url)
-            + f", {escape_markdown(fuzzy_date_text(source.published, language))}, "
-            + markdown_link(archive_label(source), source.archive)
-            if source
-            else ""
-        )
-        count_line = _("{count} · source: {source}").format(count=escape_markdown(held_help), source=cited)
+            {"publisher": source.publisher, "url": source.url, "date": fuzzy_date_text(source.published, language),
+             "archive": source.archive, "archive_label": archive_label(source)}
+            if source else None
+        )  # fmt: skip
+        button = Markup(copy_button(view_link({"tab": "prisoners"}, language)))  # the chart of every count
+        count_line = str(macro("html.html", "count_cited")(_("{count} · source: {source}"), held_help, cited, button))
     freed = int(shown.events["released"].sum()) if len(shown.events) else 0
     return Headline(
         held=held,

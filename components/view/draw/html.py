@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, Template
 from markupsafe import Markup
 
+from ...i18n import _
 from ..words.text import safe_url
 
 
@@ -48,3 +49,9 @@ def macro(name: str, macro_name: str) -> Any:
     """A macro of a template, to call from Python: macro('html.html', 'link')(label, url). It returns Markup: add
     plain HTML text to it only after `str()`, as Markup + str escapes the str."""
     return getattr(template(name).module, macro_name)
+
+
+def copy_button(target: str) -> str:
+    """A "Copy link" button for `target` (a link relative to the page, from view_link, or a whole address), in the
+    language of the run or builder that calls it."""
+    return str(macro("html.html", "copy_button")(target, {"copy": _("Copy link"), "copied": _("Copied")}))

@@ -19,7 +19,7 @@ from ...i18n import DEFAULT_LANGUAGE, _, number_text, speaks
 from ..shape.frames import UNSPECIFIED_DESTINATION, frame_records
 from ..shape.translated import country_name
 from ..words.text import optional_text
-from .html import macro
+from .html import copy_button, macro
 from .style import archive_label, fuzzy_date_text, status_word
 
 STORY_PAGE_SIZE = 100  # events per page of the story; the chart and the downloads hold every event
@@ -56,6 +56,7 @@ class StoryLinks:
 
     person: Callable[[str], str] = lambda person_id: f"?person={person_id}"
     event: Callable[[str], str] | None = None
+    copy: Callable[[str], str] | None = None  # the link a "Copy link" button under each entry copies
 
 
 def _words() -> dict[str, str]:
@@ -111,6 +112,7 @@ def _event(
         "people": [(links.person(p), people[p].name) for p in named if p not in freed_ids],
         "note": optional_text(row["note"]), "note_in_english": translated,
         "sources": [_source(sources[s], language) for s in row["sources"] if s in sources],
+        "share": Markup(copy_button(links.copy(row["id"]))) if links.copy else None,
     }  # fmt: skip
     return str(macro("story.html", "event")(entry, words))
 

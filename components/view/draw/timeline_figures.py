@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +17,7 @@ from ...i18n import N_, _, ngettext, number_text, speaks
 from ..shape.frames import events_frame
 from ..words.text import escape_html
 from .detail import DENSITY_THRESHOLD, timeline_detail
-from .labels import FONT_SIZE, Candidate, Placement, place_labels
+from .labels import FONT_SIZE, MIN_PLOT_WIDTH_PX, Candidate, Placement, place_labels
 from .style import (
     GREY,
     LEGEND_BELOW,
@@ -38,6 +40,8 @@ ROW_PX = 18  # height of one row of event titles above the lanes
 FEW_EVENTS = 15  # with this many events in view or fewer, every event is a label candidate, not only milestones
 MARGIN_PX = {"l": 8, "r": 8, "t": 8, "b": 64}  # the bottom holds the date ticks and the legend
 MARKER_KINDS = ("day", "month", "year", "span")
+HOVER_LINE_CHARS = 26  # ~180 px at the tooltip's size: it fits beside a point anywhere on a 320 px plot
+TARGET_STEP_PX = 14  # a printed title's tap targets, this far apart: a finger anywhere on the title finds one
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,13 @@ def _freed(number: int) -> str:
     return ngettext("{count} freed", "{count} freed", number).format(count=number_text(number))
 
 
+def _lines(text: str) -> str:
+    """A title cut into short lines for its tooltip, so that the tooltip fits beside a point on a phone's screen."""
+    return "<br>".join(escape_html(line) for line in textwrap.wrap(text, HOVER_LINE_CHARS) or [""])
+
+
 def _hover_texts(chosen: pd.DataFrame, kind: str) -> list[str]:
-    titles = [escape_html(str(t)) for t in chosen["title"]]
+    titles = [_lines(str(t)) for t in chosen["title"]]
     freed = [whole_number(v) for v in chosen["released"]]
     text = [t if n is None else f"{t} · {_freed(n)}" for t, n in zip(titles, freed, strict=True)]
     if kind == "span":
@@ -229,6 +238,32 @@ def _row_y(row: int) -> float:
     return -0.5 - (row + 0.5) * ROW_PX / LANE_PX
 
 
+def _title_targets(events: pd.DataFrame, placement: Placement, x_range: tuple[float, float]) -> go.Scatter:
+    """Invisible points along each printed title, carrying its event's id: a tap or click on a title selects the event
+    as one on its marker does (Plotly's annotations cannot be selected). Spread over the title's extent at the
+    narrowest width, where titles are placed; wider, the titles spread apart and the points with them."""
+    low, high = x_range
+    scale = ((high - low) or 1.0) / MIN_PLOT_WIDTH_PX  # axis units per pixel at the narrowest width
+    titles = dict(zip(events["id"].astype(str), events["title"].astype(str), strict=True))
+    xs: list[float] = []
+    ys: list[float] = []
+    ids: list[str] = []
+    texts: list[str] = []
+    for label in placement.labels:
+        count = max(1, math.ceil((label.right_px - label.left_px) / TARGET_STEP_PX))
+        step = (label.right_px - label.left_px) / count
+        for index in range(count):
+            xs.append(low + (label.left_px + (index + 0.5) * step) * scale)
+            ys.append(_row_y(label.row))
+            ids.append(label.key)
+            texts.append(_lines(titles[label.key]))
+    return go.Scatter(
+        x=np.array(xs, dtype="float64"), y=ys, mode="markers", name="title targets", showlegend=False,
+        marker={"size": TARGET_STEP_PX + 2, "color": "rgba(0,0,0,0)"}, customdata=ids, text=texts,
+        hovertemplate="<b>%{text}</b><extra></extra>",
+    )  # fmt: skip
+
+
 def _title_marks(
     events: pd.DataFrame, where: _Positions, placement: Placement
 ) -> tuple[list[dict[str, Any]], go.Scatter]:
@@ -290,10 +325,12 @@ def timeline_figure(
     if timeline_detail(events, max_markers).density:
         return density_figure(events, categories, language=language)
     where = _positions(events, categories)
-    placement, _x_range = timeline_placement(events)
+    placement, x_range = timeline_placement(events)
     titles, leaders = _title_marks(events, where, placement)
     figure = go.Figure()
     figure.add_trace(leaders)
+    if placement.labels:
+        figure.add_trace(_title_targets(events, placement, x_range))
     figure.add_traces(_lane_traces(events, categories, where, language))
     figure.add_traces(_selected_trace(events, where, selected))
     figure.add_traces(_status_key())

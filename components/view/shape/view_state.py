@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from ...data.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
-from ...i18n import N_, _, ngettext, number_text
+from ...i18n import DEFAULT_LANGUAGE, N_, _, ngettext, number_text
 from .filters import Filters
 
 MAX_QUERY_LENGTH = 200
@@ -157,3 +158,10 @@ def params_from_view(view: View, *, default_tab: str) -> dict[str, str]:
     if view.tab and view.tab != default_tab:
         params["tab"] = view.tab
     return params
+
+
+def view_link(params: Mapping[str, str], language: str) -> str:
+    """A link relative to the page's own address ('?event=…&lang=be'): the view, in the language it was read in,
+    whichever address the reader opened the page on (the browser resolves it when the link is copied)."""
+    shown = dict(params) | ({"lang": language} if language != DEFAULT_LANGUAGE else {})
+    return "?" + urlencode(shown)
