@@ -542,7 +542,8 @@ def test_every_printed_title_can_be_tapped_to_select_its_event(timeline_data: Da
     assert targets.marker.color == "rgba(0,0,0,0)" and targets.hoverinfo != "skip"  # invisible, yet it takes a tap
     per_ms = MIN_PLOT_WIDTH_PX / (high - low)
     for label in placement.labels:
-        xs = sorted((x - low) * per_ms for x, key in zip(targets.x, targets.customdata, strict=True) if key == label.key)
+        at = zip(targets.x, targets.customdata, strict=True)
+        xs = sorted((x - low) * per_ms for x, key in at if key == label.key)
         assert label.left_px <= xs[0] and xs[-1] <= label.right_px  # within the title at the narrowest width
         gaps = np.diff([label.left_px, *xs, label.right_px])
         assert gaps.max() <= TARGET_STEP_PX  # no part of the title farther than a step from a target

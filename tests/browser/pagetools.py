@@ -16,7 +16,8 @@ POINT_JS = """(id) => {
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
         const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
         for (const [i, trace] of gd.data.entries()) {
-            if (trace.mode !== 'markers' || trace.name === 'title targets' || !Array.isArray(trace.customdata)) continue;
+            const marker = trace.mode === 'markers' && trace.name !== 'title targets';
+            if (!marker || !Array.isArray(trace.customdata)) continue;
             const j = trace.customdata.map(String).indexOf(id);
             if (j < 0) continue;
             const point = gd.calcdata[i][j];
