@@ -14,12 +14,15 @@ import sys
 from typing import Any
 
 from benchmarks.load import ROOT
+from benchmarks.rerun_ratio import TARGETS as RATIO_TARGETS
+from benchmarks.rerun_ratio import report as ratio_report
 
 TARGETS = {
     "browser_idle_12": 0.10,  # cores: 12 idle Chromium tabs
     "idle_200": 0.25,  # cores: 200 simulated idle tabs
-    "reruns_per_s_10": 50.0,
-    "p95_10": 0.5,
+    # The reruns are judged beside a bare Streamlit page measured in the same run (benchmarks/rerun_ratio.py): an
+    # absolute figure passed or failed with the neighbours' load on a shared machine.
+    **{f"ratio_{name}": value for name, value in RATIO_TARGETS.items()},
     "p95_50": 2.0,
     "first_view": 0.3,  # seconds of server time for a new session's first page
     "memory_growth": 0.10,  # RSS after 2,000 reruns vs after 200
@@ -39,6 +42,7 @@ def measure() -> dict[str, Any]:
     """Every serving figure, each round on fresh servers."""
     load = "benchmarks.load"
     return {
+        "ratio": _json("benchmarks.rerun_ratio", "--sessions 10 --reruns 30 --rounds 3"),
         "browser": _json("benchmarks.browser_idle", "--tabs 12 --window 20"),
         "idle": _json(load, "--sessions 1 --reruns 1 --idle 200 --idle-window 30 --timeout 600")["rounds"],
         "active": _json(load, "--sessions 10 50 --reruns 30 --nginx 2 --timeout 1200")["rounds"],
@@ -78,8 +82,7 @@ def verdicts(results: dict[str, Any]) -> list[str]:
             100 * TARGETS["idle_200"],
             unit="% of a core",
         ),
-        line("10 active sessions, reruns/s", ten["reruns_per_s"], TARGETS["reruns_per_s_10"], at_most=False),
-        line("10 active sessions, p95", ten["p95_s"], TARGETS["p95_10"], unit=" s"),
+        *ratio_report(results["ratio"]),
         line("50 active sessions, p95", fifty["p95_s"], TARGETS["p95_50"], unit=" s"),
         line(
             "first page view of a new session (p50, 10 sessions)",

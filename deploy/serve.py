@@ -9,6 +9,7 @@ everything when any of them stops or on SIGTERM/SIGINT, so that Docker's restart
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import re
 import shutil
@@ -17,9 +18,14 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+from websockets.exceptions import WebSocketException
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx.conf"
@@ -64,6 +70,51 @@ def _upstream_ports(count: int) -> list[int]:
     return ports
 
 
+async def _first_run(port: int, query: str) -> None:
+    """Open the page as a browser does (its cookies, then the websocket) and run the script once in the view `query`."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
+        cookies = "; ".join(value.split(";", 1)[0] for value in page.headers.get_all("Set-Cookie") or [])
+    message = BackMsg()
+    message.rerun_script.query_string = query
+    headers = {"Cookie": cookies} if cookies else None
+    address = f"ws://127.0.0.1:{port}/_stcore/stream"
+    protocols: Any = ["streamlit"]
+    async with connect(address, subprotocols=protocols, additional_headers=headers, proxy=None, max_size=2**26,
+                       open_timeout=30) as websocket:  # fmt: skip
+        await websocket.send(message.SerializeToString())
+        while True:
+            received = ForwardMsg()
+            received.ParseFromString(await asyncio.wait_for(websocket.recv(decode=False), 120))
+            if received.WhichOneof("type") == "script_finished":
+                return
+
+
+def warm_start(port: int, deadline: float = 120.0) -> bool:
+    """Once the server answers, run the page's default view in every language, so that its first readers do not pay
+    for the imports, the data's loading and the default view's frames, figures and story. True when done."""
+    from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+    until = time.monotonic() + deadline
+    while time.monotonic() < until:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as health:
+                if health.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    try:
+        for language in LANGUAGES:
+            asyncio.run(_first_run(port, "" if language == DEFAULT_LANGUAGE else f"lang={language}"))
+    except (OSError, TimeoutError, WebSocketException) as error:
+        print(f"serve.py: the warm start on port {port} did not finish ({error}).", file=sys.stderr)
+        return False
+    return True
+
+
 def serve(port: int, processes: int, address: str) -> int:
     """Run until a child stops or a signal comes; returns the exit status."""
     binary = nginx_binary()
@@ -82,6 +133,8 @@ def serve(port: int, processes: int, address: str) -> int:
                                       state_dir=state), encoding="utf-8")  # fmt: skip
     nginx = [binary, "-p", str(state), "-e", str(state / "error.log"), "-c", str(conf)]
     children.append(subprocess.Popen([*nginx, "-g", f"daemon off; pid {state / 'nginx.pid'};"]))
+    for upstream in ports:  # beside nginx, which already answers: a reader who comes first only waits for the rest
+        threading.Thread(target=warm_start, args=(upstream,), daemon=True).start()
     stopping = False
 
     def stop(signum: int, _frame: object) -> None:

@@ -76,3 +76,22 @@ def test_no_poll_fragment_where_polling_is_off(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     (measured,) = json.loads(result.stdout)["rounds"]
     assert measured["polls_per_s"] == 0 and measured["cpu_ms_per_poll"] is None
+
+
+def test_the_rerun_ratio_compares_the_dashboard_with_a_bare_page_in_one_run(tmp_path: Path) -> None:
+    from .samples import TIMELINE
+
+    command = [sys.executable, "-m", "benchmarks.rerun_ratio", "--sessions", "2", "--reruns", "3", "--rounds", "1",
+               "--data", str(TIMELINE), "--json", "--timeout", "240"]  # fmt: skip
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    measured = json.loads(result.stdout)
+    assert not measured["errors"]
+    warm = measured["warm_reruns_per_s"]
+    assert measured["warm_ratio"] == pytest.approx(warm["dashboard"] / warm["bare"])
+    assert 0 < measured["warm_ratio"] < 1  # the bare page is the cheaper one
+    assert set(measured["cold_p95_s"]) == {"bare", "dashboard", "warm start"}
+    assert measured["warm_start_s"] > 0
+    # What the server sent per search, from the websocket: the dashboard's page is the bigger one.
+    assert measured["bytes_per_rerun"]["dashboard"] > 10 * measured["bytes_per_rerun"]["bare"] > 0
+    assert measured["elements_per_rerun"]["dashboard"] > measured["elements_per_rerun"]["bare"] >= 2
