@@ -1,6 +1,6 @@
 """Load benchmark: N concurrent sessions rerunning dashboard.py over Streamlit's websocket, on loopback only.
 
-    .venv/bin/python benchmarks/load.py --sessions 1 10 50 --reruns 5 [--idle 200] [--nginx 2] [--forced-gc] [--json]
+    .venv/bin/python -m benchmarks.load --sessions 1 10 50 --reruns 5 [--idle 200] [--nginx 2] [--forced-gc] [--json]
 
 Each session behaves like a browser tab: it loads the page (keeping its cookies), opens `/_stcore/stream`,
 asks for the first run, then changes the sidebar search (`f_query`) `--reruns` times, each time to another query

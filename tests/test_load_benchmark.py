@@ -14,12 +14,12 @@ from .samples import ROOT, VALID
 
 pytestmark = pytest.mark.slow  # each test starts the benchmark, and most a Streamlit server
 
-SCRIPT = ROOT / "benchmarks" / "load.py"
+SCRIPT = ("-m", "benchmarks.load")
 
 
 def run_benchmark(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+        [sys.executable, *SCRIPT, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
     )
 
 
@@ -68,7 +68,7 @@ def test_no_poll_fragment_where_polling_is_off(tmp_path: Path) -> None:
     data = tmp_path / "events.yaml"
     data.write_text(VALID, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--sessions", "1", "--reruns", "1", "--idle", "2", "--idle-window", "3",
+        [sys.executable, *SCRIPT, "--sessions", "1", "--reruns", "1", "--idle", "2", "--idle-window", "3",
          "--json", "--data", str(data), "--timeout", "40"],
         cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
         env={**os.environ, "EVENTS_POLL_SECONDS": "0"},
