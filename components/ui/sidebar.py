@@ -17,7 +17,25 @@ from .state import CATEGORIES, DATES, DATES_BOUNDS, EVENT, PEOPLE, PLACE, QUERY,
 
 
 def date_bounds(page: PageData) -> tuple[dt.date, dt.date]:
-    """The first and last day any entry covers (the date picker's limits)."""
+    """The first and last day any entry covers (the date picker's limits), once per data version and language."""
+    return _choices(page, page.version)[0]
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _choices(_page: PageData, version: str) -> tuple[tuple[dt.date, dt.date], dict[str, str], dict[str, str]]:
+    # What the filters offer, the same for every reader of this data version and language: not rebuilt per rerun.
+    page = _page
+    categories = dict(zip(page.categories["id"], page.categories["label"], strict=True))
+    # The name, then every other spelling the data lists: the list's search matches what it shows, so "Kolesnikova",
+    # "Калеснікава" and "Колесникова" all find Maria Kalesnikava, as the page's search does.
+    people = {
+        person_id: _spellings(name, aliases)
+        for person_id, name, aliases in zip(page.people["id"], page.people["name"], page.people["aliases"], strict=True)
+    }
+    return _bounds(page), categories, people
+
+
+def _bounds(page: PageData) -> tuple[dt.date, dt.date]:
     starts = [page.events["start"].min(), page.counts["date"].min(), page.people["detained_at"].min()]
     ends = [page.events["until"].max(), page.people["held_until"].max()]
     first = min((t for t in starts if not pd.isna(t)), default=None)
@@ -73,14 +91,7 @@ def _spellings(name: str, aliases: tuple[str, ...]) -> str:
 
 def filters_sidebar(page: PageData) -> Filters:
     """Draw the filters and return what the reader chose."""
-    low, high = date_bounds(page)
-    categories = dict(zip(page.categories["id"], page.categories["label"], strict=True))
-    # The name, then every other spelling the data lists: the list's search matches what it shows, so "Kolesnikova",
-    # "Калеснікава" and "Колесникова" all find Maria Kalesnikava, as the page's search does.
-    people = {
-        person_id: _spellings(name, aliases)
-        for person_id, name, aliases in zip(page.people["id"], page.people["name"], page.people["aliases"], strict=True)
-    }
+    (low, high), categories, people = _choices(page, page.version)
     for key, allowed in ((CATEGORIES, categories), (PEOPLE, people), (STATUS, STATUSES)):
         # After an edit of the data file a chosen value may be gone; drop it rather than fail.
         st.session_state[key] = [v for v in st.session_state.get(key, []) if v in allowed]

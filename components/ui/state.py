@@ -50,3 +50,4 @@ RELEASES_STACK = "releases_stack"  # stack the releases chart by destination or 
 LANGUAGE = "language"
 LANGUAGE_CHOSEN = "language_chosen"
 LANGUAGE_NOTICE = "language_notice"
+EVENTS_TABLE = "events-table"  # the events table's container: page.html (one_download) hides its toolbar's CSV by it

@@ -14,6 +14,7 @@ from ..view.shape.filters import Filters, Shown, describe_filters
 from .charts import shown_for
 from .page_data import PageData
 from .share import share_link
+from .state import EVENTS_TABLE
 
 # (label, file name, MIME type) of each download, in the order offered.
 DOWNLOADS = (
@@ -34,7 +35,7 @@ def render_table_tab(page: PageData, filters: Filters, shown: Shown) -> None:
     """The filtered events as a table, then downloads of the same selection."""
     count = len(shown.events)
     st.header(ngettext("{count} event", "{count} events", count).format(count=number_text(count)))
-    st.container(key="events-table").dataframe(  # its toolbar's own CSV hidden (page.html, one_download)
+    st.container(key=EVENTS_TABLE).dataframe(  # its toolbar's own CSV hidden (page.html, one_download)
         events_table(shown.events, page.meta.sources, language=page.language),
         hide_index=True,
         column_config={
