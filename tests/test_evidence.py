@@ -72,7 +72,8 @@ def test_the_headline_counts_deaths_and_says_the_count_predates_the_same_days_re
     (line,) = [h.value for h in app.html if "taken before" in h.value]
     assert "taken before: Two political prisoners freed" in line
     assert 'href="https://web.archive.org/web/20260319120000/https://belsat.eu/' in line
-    assert 'data-copy="?tab=prisoners"' in line and ">Copy link</a>" in line  # a link to the count, to copy
+    assert 'class="copy-link" role="button" aria-live="polite" href="?tab=prisoners"' in line
+    assert ">Copy link</a>" in line
 
 
 def test_every_source_in_the_story_links_its_capture_or_the_wayback_lookup(frames) -> None:
