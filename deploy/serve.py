@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -93,19 +93,27 @@ async def _first_run(port: int, query: str) -> None:
                 return
 
 
+def healthy(port: int, deadline: float, running: Callable[[], bool] = lambda: True) -> bool:
+    """Wait until the server on `port` answers its health check (True), `deadline` seconds pass or `running` turns
+    False (False)."""
+    until = time.monotonic() + deadline
+    while time.monotonic() < until and running():
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as health:
+                if health.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
 def warm_start(port: int, deadline: float = 120.0) -> bool:
     """Once the server answers, run the page's default view in every language, so that its first readers do not pay
     for the imports, the data's loading and the default view's frames, figures and story. True when done."""
     from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-    until = time.monotonic() + deadline
-    while time.monotonic() < until:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as health:
-                if health.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
+    if not healthy(port, deadline):
+        return False
     try:
         for language in LANGUAGES:
             asyncio.run(_first_run(port, "" if language == DEFAULT_LANGUAGE else f"lang={language}"))

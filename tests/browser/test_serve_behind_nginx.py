@@ -6,13 +6,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from deploy.serve import nginx_binary
+from deploy.serve import healthy, nginx_binary
 
 from ..samples import ROOT, TIMELINE
 from .conftest import free_port
@@ -34,15 +33,8 @@ def test_the_images_entry_point_serves_the_page_compressed_and_stops_cleanly(pag
     command = [sys.executable, "deploy/serve.py", "--port", str(port), "--address", "127.0.0.1"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as health:
-                    if health.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        assert process.poll() is None, (tmp_path / "serve.log").read_text(errors="replace")
+        up = healthy(port, 60, running=lambda: process.poll() is None)
+        assert up, (tmp_path / "serve.log").read_text(errors="replace")
         scripts: list[tuple[str, str | None, int]] = []
         page.on("response", lambda r: scripts.append((r.url, r.headers.get("content-encoding"), len(r.body())))
                 if r.request.resource_type == "script" else None)  # fmt: skip

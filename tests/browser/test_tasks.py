@@ -62,8 +62,12 @@ class Reader:
         self.page.keyboard.type(text)
         self.page.keyboard.press("Enter")
 
-    def close_sidebar(self) -> None:
-        """On a phone the open sidebar covers the page: fold it away to read what the filter did."""
+    def filter(self, label: str, text: str, link: str) -> None:
+        """Type into a sidebar filter, wait for the view (`link` in the address), and on a phone fold the sidebar
+        away, which covers the page, to read what the filter did."""
+        self.type_in_sidebar(label, text)
+        self.page.wait_for_url(re.compile(link))
+        settle(self.page)
         if self.phone:
             self.on(self.page.get_by_test_id("stSidebarCollapseButton").locator("button"))
             self.page.get_by_test_id("stExpandSidebarButton").wait_for()
@@ -182,10 +186,7 @@ def test_the_views_link_is_copied_from_the_sidebar(reader: Reader, server: Serve
 @pytest.mark.parametrize("typed", ["13 December 2025", "2025-12-13", "December 2025"])
 def test_a_date_in_the_search_finds_the_events_on_it(reader: Reader, server: Server, typed: str) -> None:
     page = open_page(reader, server)
-    reader.type_in_sidebar("Search", typed)
-    page.wait_for_url(re.compile(r"q="))
-    settle(page)
-    reader.close_sidebar()
+    reader.filter("Search", typed, r"q=")
     assert metric(page, "Events shown") == "1 of 19"
     entry = page.locator(f"#event-{RELEASE}")
     entry.scroll_into_view_if_needed()
@@ -196,9 +197,7 @@ def test_a_date_in_the_search_finds_the_events_on_it(reader: Reader, server: Ser
 
 def test_a_search_that_finds_nothing_draws_no_empty_axis(reader: Reader, server: Server) -> None:
     page = open_page(reader, server)
-    reader.type_in_sidebar("Search", "zzzz")
-    page.wait_for_url(re.compile(r"q=zzzz"))
-    settle(page)
+    reader.filter("Search", "zzzz", r"q=zzzz")
     main = page.get_by_test_id("stMain")
     assert main.locator(".js-plotly-plot").count() == 0
     assert main.get_by_text("No events match these filters.", exact=False).first.is_visible()
@@ -207,10 +206,7 @@ def test_a_search_that_finds_nothing_draws_no_empty_axis(reader: Reader, server:
 @pytest.mark.parametrize("spelling", ["Колесникова", "Kolesnikova"])
 def test_the_people_filter_finds_a_person_by_any_spelling(reader: Reader, server: Server, spelling: str) -> None:
     page = open_page(reader, server)
-    reader.type_in_sidebar("People", spelling)
-    page.wait_for_url(re.compile(r"person=maria-kalesnikava"))
-    settle(page)
-    reader.close_sidebar()
+    reader.filter("People", spelling, r"person=maria-kalesnikava")
     assert metric(page, "Events shown") == "2 of 19"
     assert reader.taps == (3 if reader.phone else 1)  # before: only one spelling found her
 
