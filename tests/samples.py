@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "events.yaml"  # the project's data: facts about it belong in tests/test_data.py
@@ -67,3 +70,19 @@ def run_page(monkeypatch, events_file: str | None = None, *, edits_allowed: bool
     app.run()
     assert not app.exception, app.exception
     return app
+
+
+def needed(program: str, found: str | None, install: str) -> str:
+    """The path of a program a test drives (`found`); without it the test is skipped here, but fails under CI, which
+    installs it (.ci/run): a missing program is not a pass."""
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{program} is not installed ({install}); CI is set, so this is a failure (see .ci/run)")
+        pytest.skip(f"{program} is not installed ({install})")
+    return found
+
+
+def needed_nginx() -> str:
+    from deploy.serve import nginx_binary
+
+    return needed("nginx", nginx_binary(), "apt-get install -y nginx")

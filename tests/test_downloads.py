@@ -25,7 +25,7 @@ from components.view.files.export import events_json, package_files, package_zip
 from components.view.shape.filters import Filters, describe_filters, shown_frames
 from components.view.shape.frames import build_frames
 
-from .samples import ROOT, TIMELINE, VALID
+from .samples import ROOT, TIMELINE, VALID, needed
 
 BIN = Path(sys.executable).parent
 # Every kind of value that breaks naive CSV or spreadsheets: '#', commas, quotes, line breaks, Cyrillic, formulas.
@@ -240,12 +240,7 @@ def test_export_of_a_broken_file_writes_nothing_and_locates_the_problem(tmp_path
 
 
 def needs(program: str) -> str:
-    found = shutil.which(program)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{program} is not installed; CI is set, so this is a failure (see .ci/run)")
-        pytest.skip(f"{program} is not installed (apt-get install -y r-base-core libreoffice-calc-nogui)")
-    return found
+    return needed(program, shutil.which(program), "apt-get install -y r-base-core libreoffice-calc-nogui")
 
 
 @pytest.mark.slow

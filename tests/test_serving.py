@@ -13,7 +13,7 @@ import pytest
 from components.data.loader import SettingError
 from components.ui.watch import DEFAULT_POLL_SECONDS, poll_seconds
 
-from .samples import ROOT
+from .samples import ROOT, needed_nginx
 
 
 def effective_option(name: str, cwd: Path) -> str:
@@ -73,12 +73,7 @@ def test_a_bad_poll_setting_is_named_with_what_to_write(setting: str) -> None:
 def test_the_images_entry_point_stops_everything_when_nginx_cannot_start(tmp_path: Path) -> None:
     import socket
 
-    from deploy.serve import nginx_binary
-
-    if nginx_binary() is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx is not installed (apt-get install -y nginx); CI is set, so this is a failure")
-        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    needed_nginx()
     with socket.socket() as taken:  # the port is someone else's: nginx cannot listen on it
         taken.bind(("127.0.0.1", 0))
         taken.listen()

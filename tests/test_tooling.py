@@ -17,9 +17,9 @@ import yaml
 
 from components.cli import _parser
 from components.i18n import TRANSLATED_LANGUAGES
-from deploy.serve import nginx_binary, render_nginx_conf
+from deploy.serve import render_nginx_conf
 
-from .samples import ROOT, TIMELINE, VALID
+from .samples import ROOT, TIMELINE, VALID, needed_nginx
 
 BIN = Path(sys.executable).parent
 
@@ -164,11 +164,7 @@ def test_the_installed_package_carries_its_data_files(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_nginx_accepts_the_deployment_config(tmp_path: Path) -> None:
-    binary = nginx_binary()
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx is not installed (apt-get install -y nginx); CI is set, so this is a failure")
-        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    binary = needed_nginx()
     conf = tmp_path / "nginx.conf"
     conf.write_text(
         render_nginx_conf(
@@ -194,11 +190,7 @@ def test_the_deployment_config_compresses_scripts_but_not_the_websocket_upgrade(
 
     import httpx
 
-    binary = nginx_binary()
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx is not installed (apt-get install -y nginx); CI is set, so this is a failure")
-        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    binary = needed_nginx()
     static = tmp_path / "static"
     static.mkdir()
     (static / "index.js").write_text("var x = 1;\n" * 5000, encoding="utf-8")  # like Streamlit's bundle: repetitive

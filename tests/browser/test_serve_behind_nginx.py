@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from deploy.serve import healthy, nginx_binary
+from deploy.serve import healthy
 
-from ..samples import ROOT, TIMELINE
+from ..samples import ROOT, TIMELINE, needed_nginx
 from .conftest import free_port
 from .pagetools import metric, settle
 
@@ -21,10 +21,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_the_images_entry_point_serves_the_page_compressed_and_stops_cleanly(page, tmp_path: Path) -> None:
-    if nginx_binary() is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx is not installed (apt-get install -y nginx); CI is set, so this is a failure")
-        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    needed_nginx()
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("ALLOW_EDITS", "EVENTS_FILE")} | {
         "EVENTS_FILE": str(TIMELINE)
