@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import Any, TypeVar, cast
 
+import orjson
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.io.json import to_json_plotly
 
 from ..view.draw.detail import PrisonersDetail, TimelineDetail, prisoners_detail, timeline_detail
 from ..view.draw.detention_figure import detention_figure
@@ -18,6 +20,7 @@ from ..view.draw.timeline_figures import timeline_figure, timeline_placement
 from ..view.shape.filters import Filters, Shown, shown_frames
 from ..view.shape.view_state import view_link
 from .page_data import PageData
+from .shared import page_key, shared
 
 T = TypeVar("T")
 
@@ -33,129 +36,108 @@ def clicked_id(chart_key: str) -> str | None:
     return None
 
 
-class SharedFigure(go.Figure):  # type: ignore[misc]  # plotly has no type hints
-    """A figure built once per view and shared by its readers, never changed afterwards: its dict is made once.
-    st.plotly_chart asks for it twice on every run (to validate, then to write JSON), which was half of a rerun."""
+class _FigureDict(dict[str, Any]):
+    """A shared figure's dict that carries its JSON, written once. Plotly's JSON writer asks an object for
+    `to_plotly_json()` first, and orjson writes a Fragment as it stands: st.plotly_chart, which turns the figure into
+    JSON on every run, then copies the text instead of serializing the figure again (a tenth of a rerun)."""
 
-    _as_dict: dict[str, Any] | None = None
+    _json: orjson.Fragment | None = None
+
+    def to_plotly_json(self) -> orjson.Fragment:
+        if self._json is None:
+            self._json = orjson.Fragment(to_json_plotly(dict(self)))
+        return self._json
+
+
+class SharedFigure(go.Figure):  # type: ignore[misc]  # plotly has no type hints
+    """A figure built once per view and shared by its readers, never changed afterwards: its dict and its JSON are
+    made once. st.plotly_chart asks for the dict twice on every run (to validate, then to write JSON)."""
+
+    _as_dict: _FigureDict | None = None
 
     def to_dict(self) -> dict[str, Any]:
         if self._as_dict is None:
-            self._as_dict = super().to_dict()
+            self._as_dict = _FigureDict(super().to_dict())
         return self._as_dict
 
 
-# Shared by every session: many readers of one link cost one filtering and one set of figures. The page
-# itself is not hashed (leading underscore); its content hash `version` stands for it in the key.
+# Shared by every session: many readers of one link cost one filtering and one set of figures.
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _shown(_page: PageData, version: str, filters: Filters) -> Shown:
-    return shown_frames(_page, filters)
-
-
+@shared(64, key=page_key)
 def shown_for(page: PageData, filters: Filters) -> Shown:
     """The frames after the reader's filters."""
-    return _shown(page, page.version, filters)
+    return shown_frames(page, filters)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _per_view(
-    _page: PageData, version: str, filters: Filters, name: str, _shown: Shown, _build: Callable[..., Any]
-) -> Any:
-    return _build(_page, _shown, language=_page.language)
+def _view_key(page: PageData, shown: Shown, build: Callable[..., Any]) -> Hashable:
+    return (page.version, shown.filters, build.__module__, build.__qualname__)
+
+
+@shared(256, key=_view_key)
+def _per_view(page: PageData, shown: Shown, build: Callable[..., Any]) -> Any:
+    return build(page, shown, language=page.language)
 
 
 def per_view(page: PageData, shown: Shown, build: Callable[..., T]) -> T:
     """`build(page, shown, language=...)` once per view (data version and language, filters) for all its readers:
     what every reader of a view would compute alike (its headline, its sentences) is not computed on each rerun.
     The result is shared, so it must not be changed."""
-    name = f"{build.__module__}.{build.__qualname__}"
-    return cast(T, _per_view(page, page.version, shown.filters, name, shown, build))
+    return cast(T, _per_view(page, shown, build))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _timeline(
-    _page: PageData, version: str, filters: Filters, selected: str | None
-) -> tuple[go.Figure, TimelineDetail]:
-    events = shown_for(_page, filters).events
+@shared(64, key=page_key)
+def timeline_chart(page: PageData, filters: Filters, selected: str | None) -> tuple[go.Figure, TimelineDetail]:
+    """The timeline of the events shown, with the selected event ringed, and how it was drawn."""
+    events = shown_for(page, filters).events
     detail = timeline_detail(events)
     if not detail.density:
         detail = replace(detail, titles_hidden=timeline_placement(events)[0].hidden)
-    figure = timeline_figure(events, _page.categories, language=_page.language, selected=selected)
+    figure = timeline_figure(events, page.categories, language=page.language, selected=selected)
     return SharedFigure(figure), detail
 
 
-def timeline_chart(page: PageData, filters: Filters, selected: str | None) -> tuple[go.Figure, TimelineDetail]:
-    """The timeline of the events shown, with the selected event ringed, and how it was drawn."""
-    return _timeline(page, page.version, filters, selected)
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _detentions(_page: PageData, version: str, filters: Filters) -> go.Figure:
-    return SharedFigure(detention_figure(shown_for(_page, filters).people, language=_page.language))
-
-
+@shared(64, key=page_key)
 def detentions_chart(page: PageData, filters: Filters) -> go.Figure:
     """One bar per detained person shown."""
-    return _detentions(page, page.version, filters)
+    return SharedFigure(detention_figure(shown_for(page, filters).people, language=page.language))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _prisoners(_page: PageData, version: str, filters: Filters) -> tuple[go.Figure, PrisonersDetail]:
-    shown = shown_for(_page, filters)
-    figure = prisoners_figure(shown.counts, shown.events, language=_page.language)
+@shared(64, key=page_key)
+def prisoners_chart(page: PageData, filters: Filters) -> tuple[go.Figure, PrisonersDetail]:
+    """Viasna's count with releases and key events, and what was summed or thinned."""
+    shown = shown_for(page, filters)
+    figure = prisoners_figure(shown.counts, shown.events, language=page.language)
     return SharedFigure(figure), prisoners_detail(shown.events)
 
 
-def prisoners_chart(page: PageData, filters: Filters) -> tuple[go.Figure, PrisonersDetail]:
-    """Viasna's count with releases and key events, and what was summed or thinned."""
-    return _prisoners(page, page.version, filters)
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _releases(_page: PageData, version: str, filters: Filters, stack: str) -> go.Figure:
-    return SharedFigure(releases_figure(shown_for(_page, filters).releases, language=_page.language, stack=stack))
-
-
+@shared(64, key=page_key)
 def releases_chart(page: PageData, filters: Filters, stack: str = "destination") -> go.Figure:
     """People freed per release shown, stacked by destination or by kind."""
-    return _releases(page, page.version, filters, stack)
+    return SharedFigure(releases_figure(shown_for(page, filters).releases, language=page.language, stack=stack))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _map(_page: PageData, version: str, filters: Filters, selected: str | None) -> go.Figure:
-    shown = shown_for(_page, filters)
-    return SharedFigure(
-        map_figure(_page.places, shown.people, shown.events, language=_page.language, selected=selected)
-    )
-
-
+@shared(64, key=page_key)
 def map_chart(page: PageData, filters: Filters, selected: str | None) -> go.Figure:
     """The places of the people and events shown, the selected place ringed."""
-    return _map(page, page.version, filters, selected)
+    shown = shown_for(page, filters)
+    return SharedFigure(map_figure(page.places, shown.people, shown.events, language=page.language, selected=selected))
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _story_entries(_page: PageData, version: str) -> dict[str, str]:
+@shared(16, key=page_key)
+def _story_entries(page: PageData) -> dict[str, str]:
     """Each event's story entry once rendered, for every reader of this data version and language (filled as
     pages need them: a new filter or a click renders only what no page has rendered yet)."""
-    del version
     return {}
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _story(_page: PageData, version: str, filters: Filters, selected: str | None, number: int) -> StoryPage:
-    people = {person.id: person for person in _page.meta.people}
-    events = shown_for(_page, filters).events
-    entries = _story_entries(_page, version)
-    links = StoryLinks(copy=lambda event_id: view_link({"event": event_id}, _page.language))
-    return story_page(
-        events, people, _page.meta.sources, language=_page.language, selected=selected, page=number, rendered=entries,
-        links=links,
-    )  # fmt: skip
-
-
+@shared(64, key=page_key)
 def story_for(page: PageData, filters: Filters, selected: str | None, number: int) -> StoryPage:
     """One page of the story of the events shown, the selected event marked."""
-    return _story(page, page.version, filters, selected, number)
+    people = {person.id: person for person in page.meta.people}
+    events = shown_for(page, filters).events
+    links = StoryLinks(copy=lambda event_id: view_link({"event": event_id}, page.language))
+    return story_page(
+        events, people, page.meta.sources, language=page.language, selected=selected, page=number,
+        rendered=_story_entries(page), links=links,
+    )  # fmt: skip

@@ -13,10 +13,11 @@ from ..i18n import _
 from ..view.draw.style import fuzzy_date_text
 from ..view.words.text import escape_markdown, markdown_link
 from .page_data import PageData, data_file
+from .shared import shared
 from .state import HISTORY_SHOWN
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@shared(4)
 def _histories(path: str, data_hash: str) -> dict[tuple[str, str], list[EntryChange]] | None:
     """Every entry's changes, read from git once per version of the file; None outside a git checkout."""
     del data_hash  # the key: a saved file reads its history anew

@@ -10,7 +10,7 @@ from streamlit import config
 from ..i18n import _, ngettext, number_text
 from ..view.draw.citations import static_page
 from ..view.draw.headline import headline
-from ..view.draw.html import macro
+from ..view.draw.html import Html, macro
 from ..view.draw.style import fuzzy_date_text
 from ..view.shape.filters import Shown
 from ..view.shape.translated import translated_frames
@@ -18,11 +18,12 @@ from ..view.words.text import escape_markdown, markdown_link
 from .charts import per_view
 from .language import language_notice, start_language
 from .page_data import PageData, PageLoad, data_file, load_page_data
+from .shared import page_key, shared
 from .state import EVENT, LINK_NOTICES
 from .watch import watch_file
 
 
-@st.cache_resource(show_spinner=False)
+@shared(1)
 def _check_server_config() -> None:
     # Once per server: started outside the repository folder, Streamlit misses .streamlit/config.toml.
     if config.get_option("runner.postScriptGC"):
@@ -33,9 +34,21 @@ def _check_server_config() -> None:
         )
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _translated(_page: PageData, version: str, language: str) -> PageData:
-    return translated_frames(_page, language)
+@shared(16, key=page_key)
+def _translated(page: PageData, language: str) -> PageData:
+    return translated_frames(page, language)
+
+
+@shared(8)
+def _page_html(language: str) -> Html:
+    # One element for all (each st.html is a block with its own gap at the top of the page), made once per language.
+    return Html(
+        macro("page.html", "phone_style")()
+        + macro("page.html", "document_language")(language)
+        + macro("page.html", "copy_links")()
+        + macro("page.html", "tap_selects")()
+        + macro("page.html", "one_download")()
+    )
 
 
 def start_page() -> PageData:
@@ -43,24 +56,16 @@ def start_page() -> PageData:
     there is nothing to show."""
     language = start_language()
     st.set_page_config(page_title=_("Belarus timeline"), layout="wide")
-    # One element for both (each st.html is a block with its own gap at the top of the page).
-    page_html = (
-        macro("page.html", "phone_style")()
-        + macro("page.html", "document_language")(language)
-        + macro("page.html", "copy_links")()
-        + macro("page.html", "tap_selects")()
-        + macro("page.html", "one_download")()
-    )
-    st.html(page_html, unsafe_allow_javascript=True)
+    st.html(_page_html(language), unsafe_allow_javascript=True)
     _check_server_config()
     path = data_file()
     loaded = load_page_data(path)
-    watch_file(path)
+    watch_file(path, loaded.file_version)
     render_problems(loaded)
     if loaded.page is None:
         st.stop()
     # Shared by every session reading this language: translated once per file version.
-    return _translated(loaded.page, loaded.page.version, language)
+    return _translated(loaded.page, language)
 
 
 def render_problems(loaded: PageLoad) -> None:

@@ -7,14 +7,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import streamlit as st
-
 from ..data.loader import SettingError
 from ..data.paths import BUNDLED, FILE_VARIABLE
 from ..data.problems import DataError
 from ..i18n import DEFAULT_LANGUAGE, language
 from ..view.files.parse_cache import load_frames
 from ..view.shape.frames import Frames
+from .shared import shared
 
 PageData = Frames
 
@@ -26,6 +25,7 @@ class PageLoad:
     page: PageData | None
     problems: list[str] = field(default_factory=list)
     stale: bool = False
+    file_version: tuple[int, int] | None = None  # the file's as read for this run
 
 
 def data_file() -> Path:
@@ -46,7 +46,7 @@ def _reason(path: Path, error: Exception) -> str:
     return f"{path}: cannot read the data file: {getattr(error, 'strerror', None) or error}"
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@shared(8)
 def _build(path: str, version: tuple[int, int] | None) -> PageData | list[str]:
     # Keyed on the file's version and shared by every session: parsing, validation and frames run
     # once per saved edit (and, through the parse cache, not at all on a restart with the same file).
@@ -66,17 +66,18 @@ def _build(path: str, version: tuple[int, int] | None) -> PageData | list[str]:
         return frames
 
 
-@st.cache_resource(show_spinner=False)
+@shared(1)
 def _last_valid() -> dict[str, PageData]:
     return {}
 
 
 def load_page_data(path: Path) -> PageLoad:
     """The current file's data, or its problems plus the last valid version this server saw."""
-    result = _build(str(path), file_version(path))
+    version = file_version(path)
+    result = _build(str(path), version)
     last_valid = _last_valid()
     if isinstance(result, Frames):
         last_valid[str(path)] = result
-        return PageLoad(result)
+        return PageLoad(result, file_version=version)
     previous = last_valid.get(str(path))
-    return PageLoad(previous, result, stale=previous is not None)
+    return PageLoad(previous, result, stale=previous is not None, file_version=version)

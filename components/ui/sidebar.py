@@ -13,18 +13,18 @@ from ..view.shape.filters import Filters
 from ..view.shape.view_state import View
 from .language import language_picker
 from .page_data import PageData
+from .shared import page_key, shared
 from .state import CATEGORIES, DATES, DATES_BOUNDS, EVENT, PEOPLE, PLACE, QUERY, STATUS, TAB
 
 
 def date_bounds(page: PageData) -> tuple[dt.date, dt.date]:
     """The first and last day any entry covers (the date picker's limits), once per data version and language."""
-    return _choices(page, page.version)[0]
+    return _choices(page)[0]
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _choices(_page: PageData, version: str) -> tuple[tuple[dt.date, dt.date], dict[str, str], dict[str, str]]:
+@shared(16, key=page_key)
+def _choices(page: PageData) -> tuple[tuple[dt.date, dt.date], dict[str, str], dict[str, str]]:
     # What the filters offer, the same for every reader of this data version and language: not rebuilt per rerun.
-    page = _page
     categories = dict(zip(page.categories["id"], page.categories["label"], strict=True))
     # The name, then every other spelling the data lists: the list's search matches what it shows, so "Kolesnikova",
     # "Калеснікава" and "Колесникова" all find Maria Kalesnikava, as the page's search does.
@@ -91,7 +91,7 @@ def _spellings(name: str, aliases: tuple[str, ...]) -> str:
 
 def filters_sidebar(page: PageData) -> Filters:
     """Draw the filters and return what the reader chose."""
-    (low, high), categories, people = _choices(page, page.version)
+    (low, high), categories, people = _choices(page)
     for key, allowed in ((CATEGORIES, categories), (PEOPLE, people), (STATUS, STATUSES)):
         # After an edit of the data file a chosen value may be gone; drop it rather than fail.
         st.session_state[key] = [v for v in st.session_state.get(key, []) if v in allowed]

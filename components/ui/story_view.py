@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ..i18n import _, number_text
-from ..view.draw.html import macro
+from ..view.draw.html import Html, macro
 from ..view.draw.story import page_of
 from ..view.shape.filters import Filters, Shown
 from .charts import story_for
@@ -36,7 +36,7 @@ def render_story(page: PageData, filters: Filters, shown: Shown) -> None:
         st.caption(
             span.format(first=number_text(story.first), last=number_text(story.last), total=number_text(story.total))
         )
-    st.html(str(macro("page.html", "story_style")()) + story.html)
+    st.html(Html(str(macro("page.html", "story_style")()) + story.html))
     if selected is not None and selected != st.session_state.get(STORY_SCROLLED):
         st.session_state[STORY_SCROLLED] = selected
         st.html(

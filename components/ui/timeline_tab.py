@@ -68,13 +68,18 @@ def render_timeline(page: PageData, filters: Filters, shown: Shown) -> None:
     st.caption(caption)
 
 
+def _picker_labels(page: PageData, shown: Shown, *, language: str) -> dict[str, str]:
+    offered = shown.events.head(PICKER_LIMIT)
+    return dict(zip(offered["id"], offered["list_label"], strict=True))
+
+
 def render_event_picker(page: PageData, shown: Shown) -> str | None:
     """A list to pick an event by name (the keyboard's way to what a click on the chart does)."""
     selected = st.session_state.get(EVENT)
-    offered = shown.events.head(PICKER_LIMIT)
-    if selected is not None and selected not in set(offered["id"]):
-        offered = pd.concat([offered, page.events[page.events["id"] == selected]])
-    labels = dict(zip(offered["id"], offered["list_label"], strict=True))
+    labels = per_view(page, shown, _picker_labels)
+    if selected is not None and selected not in labels:  # chosen on a link or before the filters changed
+        chosen = page.events[page.events["id"] == selected]
+        labels = {**labels, **dict(zip(chosen["id"], chosen["list_label"], strict=True))}
     if len(shown.events) > PICKER_LIMIT:
         offer = _("The list offers the first {limit} of {count} events in view; narrow the filters, or click an event "
                   "on the chart.")  # fmt: skip

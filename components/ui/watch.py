@@ -11,6 +11,7 @@ import streamlit as st
 from ..data.loader import SettingError
 from ..i18n import _
 from .page_data import file_version
+from .shared import shared
 
 POLL_VARIABLE = "EVENTS_POLL_SECONDS"
 POLL_SECRET = "poll_seconds"
@@ -46,7 +47,7 @@ def _setting() -> str | None:
     return None if value is None else str(value)
 
 
-@st.cache_resource(show_spinner=False)
+@shared(8)
 def _interval(path: str) -> tuple[float, str | None]:
     # Decided once per server and file: the settings and the file's permissions do not change under it. A bad
     # setting comes back as such, and each reader is told in the page's language.
@@ -57,8 +58,9 @@ def _interval(path: str) -> tuple[float, str | None]:
         return DEFAULT_POLL_SECONDS, f"{POLL_VARIABLE}={setting!r}"
 
 
-def watch_file(path: Path) -> None:
-    """Rerun the page when the data file is saved (a light poll of its modification time and size)."""
+def watch_file(path: Path, version: tuple[int, int] | None) -> None:
+    """Rerun the page when the data file is saved (a light poll of its modification time and size), from `version`,
+    the file's as this run read it."""
     interval, bad_setting = _interval(str(path))
     if bad_setting:
         st.warning(
@@ -69,7 +71,6 @@ def watch_file(path: Path) -> None:
         )
     if not interval:
         return
-    version = file_version(path)
 
     @st.fragment(run_every=interval)
     def poll() -> None:

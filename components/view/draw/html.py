@@ -55,3 +55,13 @@ def copy_button(target: str) -> str:
     """A "Copy link" button for `target` (a link relative to the page, from view_link, or a whole address), in the
     language of the run or builder that calls it."""
     return str(macro("html.html", "copy_button")(target, {"copy": _("Copy link"), "copied": _("Copied")}))
+
+
+class Html(str):
+    """HTML for st.html as it is: Streamlit takes an object's `_repr_html_` without dedenting and stripping it,
+    which for a plain string scans every line (a tenth of a rerun with a page of the story)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str(self)
