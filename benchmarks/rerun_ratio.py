@@ -4,7 +4,8 @@ Starts a fresh dashboard and a fresh bare page (benchmarks/bare_page.py: the sam
 settings) and drives each with --sessions sessions × --reruns searches (benchmarks/load.py's websocket clients):
 first each fresh server's first readers (cold: no warm-up session, nothing cached; and a third server after the
 warm start deploy/serve.py gives a new server), then --rounds warm rounds,
-alternating bare and dashboard so that a busy machine slows both alike. It prints the dashboard's warm reruns/s as a
+alternating bare, the bare page drawing as many elements as the dashboard sent (Streamlit's own cost of them), and
+dashboard, so that a busy machine slows all alike. It prints the dashboard's warm reruns/s as a
 fraction of the bare page's, the cold first round's p95 beside the warm p95, and what the server sends per search
 rerun (bytes over the websocket and elements, medians).
 """
@@ -34,7 +35,7 @@ def measure_ratio(sessions: int, reruns: int, rounds: int, data: Path, timeout: 
     """Every round's figures, and the ratios between them."""
     deadline = time.monotonic() + timeout
     plan = Plan(sessions, reruns)
-    results: dict[str, list[Round]] = {"bare": [], "dashboard": []}
+    results: dict[str, list[Round]] = {"bare": [], "elements": [], "dashboard": []}
     with contextlib.ExitStack() as stack:
         targets = {
             name: stack.enter_context(started_target(name, 0, "127.0.0.1", data, deadline, script=script))
@@ -45,12 +46,16 @@ def measure_ratio(sessions: int, reruns: int, rounds: int, data: Path, timeout: 
         warm_start_s = time.perf_counter() - started
         cold = {name: asyncio.run(measure(target, Plan(sessions, reruns, warm=False), deadline))
                 for name, target in targets.items()}  # fmt: skip
+        # The bare page again, drawing as many elements as the dashboard sent: Streamlit's own share of a rerun.
+        elements = round(cold["dashboard"].elements_per_rerun or 2)
+        targets["elements"] = stack.enter_context(
+            started_target("elements", 0, "127.0.0.1", data, deadline, script=BARE, options=("--", str(elements)))
+        )
         for _ in range(rounds):
             for name, measured in results.items():
                 measured.append(asyncio.run(measure(targets[name], plan, deadline)))
     warm = {name: statistics.median(r.reruns_per_s or 0.0 for r in rounds_) for name, rounds_ in results.items()}
     warm_p95 = {name: statistics.median(r.p95_s or 0.0 for r in rounds_) for name, rounds_ in results.items()}
-    last = results["dashboard"][-1]
     return {
         "sessions": sessions,
         "reruns": reruns,
@@ -59,12 +64,13 @@ def measure_ratio(sessions: int, reruns: int, rounds: int, data: Path, timeout: 
         "cold_p95_s": {name: r.p95_s for name, r in cold.items()},
         "cold_first_view_p50_s": {name: r.first_run_p50_s for name, r in cold.items()},
         "warm_ratio": warm["dashboard"] / warm["bare"],
+        "elements_ratio": warm["elements"] / warm["bare"],  # a bare page with the dashboard's number of elements
         "cold_p95_ratio": (cold["dashboard"].p95_s or 0.0) / warm_p95["dashboard"],
         "cold_p95_ratio_after_warm_start": (cold["warm start"].p95_s or 0.0) / warm_p95["dashboard"],
         "warm_start_s": warm_start_s,
-        "bytes_per_rerun": {"bare": results["bare"][-1].bytes_per_rerun, "dashboard": last.bytes_per_rerun},
-        "elements_per_rerun": {"bare": results["bare"][-1].elements_per_rerun, "dashboard": last.elements_per_rerun},
-        "errors": sorted({e for r in [*cold.values(), *results["bare"], *results["dashboard"]] for e in r.errors}),
+        "bytes_per_rerun": {name: rounds_[-1].bytes_per_rerun for name, rounds_ in results.items()},
+        "elements_per_rerun": {name: rounds_[-1].elements_per_rerun for name, rounds_ in results.items()},
+        "errors": sorted({e for r in [*cold.values(), *(r for rs in results.values() for r in rs)] for e in r.errors}),
         "rounds": {name: [asdict(r) for r in rounds_] for name, rounds_ in results.items()},
     }
 
@@ -79,10 +85,14 @@ def report(result: dict[str, Any]) -> list[str]:
         f"{result['sessions']} sessions × {result['reruns']} searches, warm rounds alternating (medians):",
         f"  bare page:  {warm['bare']:.1f} reruns/s, p95 {p95['bare']:.3f} s, "
         f"{sent['bare']:,.0f} bytes and {elements['bare']:.0f} elements per rerun",
+        f"  bare page with as many elements as the dashboard: {warm['elements']:.1f} reruns/s, p95 "
+        f"{p95['elements']:.3f} s, {sent['elements']:,.0f} bytes and {elements['elements']:.0f} elements per rerun",
         f"  dashboard:  {warm['dashboard']:.1f} reruns/s, p95 {p95['dashboard']:.3f} s, "
         f"{sent['dashboard']:,.0f} bytes and {elements['dashboard']:.0f} elements per rerun",
         f"warm reruns/s, dashboard ÷ bare: {result['warm_ratio']:.2f} (≥ {TARGETS['warm_ratio']}) "
         + ("met" if ratio_met else "MISSED"),
+        f"  Streamlit's own cost of that many elements: {result['elements_ratio']:.2f}× the bare page's reruns/s; the "
+        f"dashboard reruns at {warm['dashboard'] / warm['elements']:.2f}× that page",
         f"cold first round p95 {cold['dashboard']:.3f} s ÷ warm p95 {p95['dashboard']:.3f} s: "
         f"{result['cold_p95_ratio']:.2f} (≤ {TARGETS['cold_p95_ratio']}) " + ("met" if cold_met else "MISSED"),
         f"  after the warm start of deploy/serve.py ({result['warm_start_s']:.1f} s, before any reader): cold p95 "
