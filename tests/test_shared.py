@@ -59,3 +59,12 @@ def test_the_memo_keeps_only_the_latest_results() -> None:
     for n in (1, 2, 3, 1):
         square(n)
     assert built == [1, 2, 3, 1]  # 1 was the least recently used when 3 came: dropped, built again
+
+
+def test_a_builder_called_with_keywords_is_keyed_on_them() -> None:
+    @shared(8, key=page_key)
+    def chart(page: Page, filters: str, stack: str = "destination") -> tuple[str, str]:
+        return (filters, stack)
+
+    assert chart(Page("v1"), "Minsk", stack="kind") == ("Minsk", "kind")
+    assert chart(Page("v1"), "Minsk", stack="destination") == ("Minsk", "destination")

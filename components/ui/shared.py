@@ -23,9 +23,9 @@ class Versioned(Protocol):
     def version(self) -> str: ...
 
 
-def page_key(page: Versioned, *args: Hashable) -> Hashable:
+def page_key(page: Versioned, *args: Hashable, **kwargs: Hashable) -> Hashable:
     """The key of a builder whose first argument is the page: its version, then the other arguments."""
-    return (page.version, *args)
+    return hashkey(page.version, *args, **kwargs)
 
 
 def shared(maxsize: int, key: Callable[..., Hashable] = hashkey) -> Callable[[F], F]:
