@@ -43,7 +43,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import WebSocketException
 
-from deploy.serve import TEMPLATE, nginx_binary, render_nginx_conf
+from deploy.serve import TEMPLATE, nginx_binary, page_cookies, render_nginx_conf, url_host
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = ROOT / "dashboard.py"
@@ -242,24 +242,6 @@ class Session:
         if self.websocket is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.websocket.close(), 3)
-
-
-def url_host(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
-
-
-def page_cookies(host: str, port: int) -> str:
-    """GET / like a browser opening the page; return its cookies as a Cookie header (nginx's route, XSRF)."""
-    connection = http.client.HTTPConnection(host, port, timeout=30)
-    try:
-        connection.request("GET", "/")
-        response = connection.getresponse()
-        response.read()
-        if response.status != 200:
-            raise BenchmarkError(f"GET / on port {port} answered {response.status}")
-        return "; ".join(value.split(";", 1)[0] for value in response.headers.get_all("Set-Cookie") or [])
-    finally:
-        connection.close()
 
 
 def percentile(values: Sequence[float], percent: float) -> float | None:

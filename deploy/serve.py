@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
 import os
 import re
 import shutil
@@ -55,6 +56,25 @@ def nginx_binary() -> str | None:
     return found or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
 
 
+def url_host(host: str) -> str:
+    """A host as it goes before ':port' (an IPv6 address in brackets)."""
+    return f"[{host}]" if ":" in host else host
+
+
+def page_cookies(host: str, port: int) -> str:
+    """GET / like a browser opening the page; return its cookies as a Cookie header (nginx's route, XSRF)."""
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        connection.request("GET", "/")
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            raise ConnectionError(f"GET / on port {port} answered {response.status}")
+        return "; ".join(value.split(";", 1)[0] for value in response.headers.get_all("Set-Cookie") or [])
+    finally:
+        connection.close()
+
+
 def _free(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) != 0
@@ -76,8 +96,7 @@ async def _first_run(port: int, query: str) -> None:
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     from websockets.asyncio.client import connect
 
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
-        cookies = "; ".join(value.split(";", 1)[0] for value in page.headers.get_all("Set-Cookie") or [])
+    cookies = page_cookies("127.0.0.1", port)
     message = BackMsg()
     message.rerun_script.query_string = query
     headers = {"Cookie": cookies} if cookies else None
@@ -135,7 +154,7 @@ def serve(port: int, processes: int, address: str) -> int:
                  "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
     children = [subprocess.Popen([*streamlit, "--server.port", str(upstream)], cwd=ROOT) for upstream in ports]
     conf = state / "nginx.conf"
-    listen = f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
+    listen = f"{url_host(address)}:{port}"
     upstreams = [f"127.0.0.1:{upstream}" for upstream in ports]
     conf.write_text(render_nginx_conf(TEMPLATE.read_text(encoding="utf-8"), listen=listen, upstreams=upstreams,
                                       state_dir=state), encoding="utf-8")  # fmt: skip

@@ -41,7 +41,8 @@ def _translated(page: PageData, language: str) -> PageData:
 
 @shared(8)
 def _page_html(language: str) -> Html:
-    # One element for all (each st.html is a block with its own gap at the top of the page), made once per language.
+    # One element for the page's own styles and scripts (each st.html is a block with its own gap at the top of the
+    # page), made once per language.
     return Html(
         macro("page.html", "phone_style")()
         + macro("page.html", "document_language")(language)

@@ -66,18 +66,16 @@ def _build(path: str, version: tuple[int, int] | None) -> PageData | list[str]:
         return frames
 
 
-@shared(1)
-def _last_valid() -> dict[str, PageData]:
-    return {}
+# The last valid version of each data file this server loaded: shown, with its problems, while the file is broken.
+_LAST_VALID: dict[str, PageData] = {}
 
 
 def load_page_data(path: Path) -> PageLoad:
     """The current file's data, or its problems plus the last valid version this server saw."""
     version = file_version(path)
     result = _build(str(path), version)
-    last_valid = _last_valid()
     if isinstance(result, Frames):
-        last_valid[str(path)] = result
+        _LAST_VALID[str(path)] = result
         return PageLoad(result, file_version=version)
-    previous = last_valid.get(str(path))
+    previous = _LAST_VALID.get(str(path))
     return PageLoad(previous, result, stale=previous is not None, file_version=version)
